@@ -1,0 +1,148 @@
+from django.contrib.auth.models import Group
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Collection
+from wagtail.search import index
+
+from portal.core.models import PortalPage
+
+
+class InstitutionKind(models.TextChoices):
+    AUTHORITY = "authority", _("Anti-corruption authority")
+    GOVERNMENT = "government", _("Government department")
+    JUDICIARY = "judiciary", _("Judiciary")
+    PROSECUTION = "prosecution", _("Public prosecution")
+    PARLIAMENT = "parliament", _("Parliament")
+    AUDIT = "audit", _("Audit and inspection body")
+    SECURITY = "security", _("Police, gendarmerie and customs")
+    REGIONAL = "regional", _("Regional and local government")
+    NATIONAL = "national", _("National institution")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    MEDIA = "media", _("Media")
+    UNION = "union", _("Trade unions and employers")
+    INTERNATIONAL = "international", _("International body")
+
+
+class PartnersIndexPage(PortalPage):
+    """`/<lang>/partners/`: the authority and the institutions that contribute to the portal."""
+
+    per_page = 24
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["institutions.InstitutionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partners index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        institutions = InstitutionPage.objects.child_of(self).live().public().order_by("title")
+        kind = request.GET.get("kind", "")
+        if kind in InstitutionKind.values:
+            institutions = institutions.filter(kind=kind)
+        else:
+            kind = ""
+        counts = dict(
+            InstitutionPage.objects.child_of(self)
+            .live()
+            .public()
+            .values_list("kind")
+            .annotate(n=models.Count("pk"))
+            .order_by()
+        )
+        paginator = Paginator(institutions, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+        context.update(
+            institutions=page_obj.object_list,
+            page_obj=page_obj,
+            kind=kind,
+            kinds=[
+                (value, label, counts[value])
+                for value, label in InstitutionKind.choices
+                if value in counts
+            ],
+            querystring_base=f"kind={kind}&" if kind else "",
+        )
+        return context
+
+
+class InstitutionPage(PortalPage):
+    """A partner institution's profile. Its name is the page title, translated per language."""
+
+    acronym = models.CharField(_("acronym"), max_length=20)
+    kind = models.CharField(_("type"), max_length=20, choices=InstitutionKind.choices)
+    website = models.URLField(_("website"), blank=True)
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+    description_source = models.CharField(
+        _("source of the description"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the facts in the description come from."),
+    )
+    logo = models.ForeignKey(
+        "images.PortalImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Only a logo the institution has authorised. Without one, a drawn monogram is shown."
+        ),
+    )
+
+    search_fields = [
+        *PortalPage.search_fields,
+        index.SearchField("acronym", boost=2),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+    content_panels = [
+        *PortalPage.content_panels,
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        FieldPanel("description_source"),
+        FieldPanel("logo"),
+    ]
+    parent_page_types = ["institutions.PartnersIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("institution")
+
+    @property
+    def monogram(self):
+        """Up to three letters of the acronym for the drawn placeholder logo."""
+        letters = [ch for ch in self.acronym if ch.isalnum()]
+        return "".join(letters[:3]).upper()
+
+    @property
+    def monogram_hue(self):
+        return sum(ord(ch) for ch in self.acronym) * 47 % 360
+
+
+class InstitutionWorkspace(models.Model):
+    """What an institution's staff work with in the admin: its two groups and its collection.
+    One per institution (shared by the institution's pages in every language)."""
+
+    translation_key = models.UUIDField(unique=True)
+    editors = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="+")
+    moderators = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="+")
+    collection = models.OneToOneField(Collection, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("institution workspace")
+
+    def __str__(self):
+        return self.collection.name

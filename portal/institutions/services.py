@@ -1,0 +1,59 @@
+"""Writes of the institutions app."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .models import InstitutionWorkspace
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def institution_workspace_ensure(*, page):
+    """Gives an institution its editor and moderator groups and its own collection, and lets
+    those groups work on this page of the institution (in whichever language it is). Idempotent."""
+    workspace = InstitutionWorkspace.objects.filter(translation_key=page.translation_key).first()
+    if workspace is None:
+        name = page.acronym or page.title
+        root = Collection.get_first_root_node()
+        collection = Collection.objects.filter(
+            name=name, depth=root.depth + 1
+        ).first() or root.add_child(name=name)
+        editors, _ = Group.objects.get_or_create(name=f"{name} — editors")
+        moderators, _ = Group.objects.get_or_create(name=f"{name} — moderators")
+        access_admin = _permission("wagtailadmin", "access_admin")
+        for group in (editors, moderators):
+            group.permissions.add(access_admin)
+            for app_label, codename in COLLECTION_PERMISSIONS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=_permission(app_label, codename)
+                )
+        workspace = InstitutionWorkspace.objects.create(
+            translation_key=page.translation_key,
+            editors=editors,
+            moderators=moderators,
+            collection=collection,
+        )
+    for group, codenames in (
+        (workspace.editors, EDITOR_PAGE_PERMISSIONS),
+        (workspace.moderators, MODERATOR_PAGE_PERMISSIONS),
+    ):
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_permission("wagtailcore", codename)
+            )
+    return workspace

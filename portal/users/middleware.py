@@ -1,0 +1,37 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
+EXEMPT_URL_NAMES = (
+    "two_factor_setup",
+    "two_factor_verify",
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+)
+
+
+class RequireTwoFactorForAdminMiddleware:
+    """Every signed-in user must pass a TOTP check before any admin page: a user without a device
+    is sent to enrol one, a user with a device to enter its code."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.exempt = None
+
+    def __call__(self, request):
+        if request.path.startswith(("/admin/", "/django-admin/")):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and not user.is_verified():
+                if self.exempt is None:
+                    self.exempt = {reverse(name) for name in EXEMPT_URL_NAMES}
+                if request.path not in self.exempt:
+                    target = (
+                        "two_factor_verify" if _has_confirmed_device(user) else "two_factor_setup"
+                    )
+                    return redirect(f"{reverse(target)}?next={request.path}")
+        return self.get_response(request)
+
+
+def _has_confirmed_device(user):
+    from django_otp import user_has_device
+
+    return user_has_device(user, confirmed=True)
