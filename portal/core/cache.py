@@ -56,9 +56,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._request_is_cacheable(request):
             return self.get_response(request)
-        key = ":".join(
-            ("pagecache", _generation(), request.method, request.get_host(), request.get_full_path())
-        )
+        path = request.get_full_path()
+        key = ":".join(("pagecache", _generation(), request.method, request.get_host(), path))
         hit = cache.get(key)
         if hit is not None:
             status, headers, content = hit
