@@ -40,7 +40,14 @@ class PartnersIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        institutions = InstitutionPage.objects.child_of(self).live().public().order_by("title")
+        institutions = (
+            InstitutionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+            .order_by("title")
+        )
         kind = request.GET.get("kind", "")
         if kind in InstitutionKind.values:
             institutions = institutions.filter(kind=kind)

@@ -1,0 +1,101 @@
+"""Security baseline: headers, well-known files, health and production settings."""
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_public_pages_have_a_strict_policy(client):
+    response = client.get("/ar/")
+    csp = response["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    for url in ["/ar/", "/fr/partners/", "/en/partners/inpplc/", "/zgh/platforms/"]:
+        html = client.get(url).content.decode()
+        assert "<script" not in html and "<style" not in html and " style=" not in html
+
+
+def test_robots_and_sitemap(client):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for url in ["/ar/", "/fr/partners/inpplc/", "/en/platforms/", "/zgh/"]:
+        assert f"<loc>http://localhost{url}</loc>" in sitemap
+    assert "<loc>http://localhost/zgh/partners/inpplc/</loc>" not in sitemap  # alias of /ar/
+
+
+def test_security_txt_follows_rfc_9116(client):
+    response = client.get("/.well-known/security.txt")
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"].startswith(("mailto:", "https://"))
+    expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert 0 < (expires - datetime.now(UTC)).days < 365
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_healthz_fails_when_the_cache_is_down(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "error"
+
+
+def run_manage(*args, env):
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_its_secrets():
+    result = run_manage("check", env={})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr and "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_a_weak_secret_key():
+    result = run_manage("check", env={"SECRET_KEY": "short", "ALLOWED_HOSTS": "portal.example"})
+    assert result.returncode != 0
+    assert "at least 50" in result.stderr
+
+
+def test_production_passes_check_deploy(tmp_path):
+    env = {
+        "SECRET_KEY": "k3Jd9-x_" * 8,
+        "ALLOWED_HOSTS": "portal.example",
+        "PORTAL_VAR_DIR": str(tmp_path),
+    }
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,129 @@
+"""Creating an institution gives it its groups and collection; its editors work on it only."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.test.utils.form_data import rich_text
+
+from portal.core.testing import login_verified
+from portal.institutions.models import InstitutionPage, InstitutionWorkspace, PartnersIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def new_institution(acronym="OBS", title="Observatoire"):
+    partners = PartnersIndexPage.objects.get(locale__language_code="ar")
+    page = InstitutionPage(title=title, slug=acronym.lower(), acronym=acronym, kind="national")
+    partners.add_child(instance=page)
+    return page
+
+
+def test_creating_an_institution_creates_its_groups_and_collection():
+    page = new_institution()
+    workspace = InstitutionWorkspace.objects.get(translation_key=page.translation_key)
+    assert workspace.editors.name == "OBS — editors"
+    assert workspace.moderators.name == "OBS — moderators"
+    assert workspace.collection.name == "OBS"
+    editor_perms = set(
+        GroupPagePermission.objects.filter(group=workspace.editors, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert editor_perms == {"add_page", "change_page"}
+    moderator_perms = set(
+        GroupPagePermission.objects.filter(group=workspace.moderators, page=page).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert "publish_page" in moderator_perms
+    assert GroupCollectionPermission.objects.filter(
+        group=workspace.editors, collection=workspace.collection, permission__codename="add_image"
+    ).exists()
+
+
+def test_translations_share_the_workspace_and_demo_institutions_have_one():
+    assert InstitutionWorkspace.objects.count() == 22
+    fr = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    workspace = InstitutionWorkspace.objects.get(translation_key=fr.translation_key)
+    assert GroupPagePermission.objects.filter(group=workspace.editors, page=fr).exists()
+    assert Collection.objects.filter(name="CNDP").count() == 1
+    assert Group.objects.filter(name__startswith="CNDP").count() == 2
+
+
+@pytest.fixture
+def cndp_editor(django_user_model):
+    user = django_user_model.objects.create_user("cndp-editor", password="x" * 16)
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    user.groups.add(InstitutionWorkspace.objects.get(translation_key=page.translation_key).editors)
+    return user
+
+
+def edit_data(page, **changes):
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": page.intro,
+        "acronym": page.acronym,
+        "kind": page.kind,
+        "website": page.website,
+        "description": rich_text(""),
+        "description_source": page.description_source,
+        "seo_title": "",
+        "search_description": "",
+        "show_in_menus": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data
+
+
+def test_partner_editor_edits_its_own_institution_only(client, cndp_editor):
+    login_verified(client, cndp_editor)
+    own = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    other = InstitutionPage.objects.get(slug="cndh", locale__language_code="fr")
+    assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+    response = client.post(f"/admin/pages/{other.pk}/edit/", edit_data(other, title="Pirate"))
+    assert response.status_code in (302, 403)
+    assert (
+        InstitutionPage.objects.get(pk=other.pk).get_latest_revision_as_object().title != "Pirate"
+    )
+
+
+def test_editor_saves_a_draft_but_cannot_publish(client, cndp_editor):
+    login_verified(client, cndp_editor)
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        edit_data(page, intro="Nouvelle présentation", **{"action-publish": "1"}),
+    )
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.intro != "Nouvelle présentation"  # live version unchanged
+
+
+def test_admin_form_rejects_bad_values_and_saves_nothing(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", password="x" * 16)
+    login_verified(client, admin)
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    revisions = page.revisions.count()
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        edit_data(page, website="not a web address", kind="bogus", acronym=""),
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        "Enter a valid URL." in html
+        or "Saisissez une URL valide." in html
+        or "أدخل رابطاً صحيحاً." in html
+    )
+    assert page.revisions.count() == revisions
+    page.refresh_from_db()
+    assert page.website == "https://www.cndp.ma"

@@ -1,0 +1,86 @@
+"""Every staff account needs a TOTP code before any admin page; failed sign-ins are throttled."""
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_superuser("staff", password=PASSWORD)
+
+
+def current_code(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def sign_in(client, username="staff", password=PASSWORD):
+    return client.post("/admin/login/", {"username": username, "password": password})
+
+
+def test_password_alone_does_not_open_the_admin(client, staff):
+    assert sign_in(client).status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/2fa/setup/")
+    assert client.get("/admin/pages/").status_code == 302
+
+
+def test_enrolment_shows_a_qr_code_and_confirms_with_a_valid_code(client, staff):
+    sign_in(client)
+    page = client.get("/admin/2fa/setup/")
+    assert page.status_code == 200
+    assert b"<svg" in page.content
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    wrong_code = "000000" if current_code(device) != "000000" else "111111"
+    wrong = client.post("/admin/2fa/setup/", {"token": wrong_code})
+    assert wrong.status_code == 200
+    assert b"not valid" in wrong.content
+    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+    # A failure throttles the device for a moment; let that moment pass.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)
+    ok = client.post("/admin/2fa/setup/", {"token": current_code(device), "next": "/admin/"})
+    assert ok.status_code == 302 and ok["Location"] == "/admin/"
+    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert client.get("/admin/").status_code == 200
+
+
+def test_enrolled_user_must_enter_a_code_at_each_sign_in(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    sign_in(client)
+    response = client.get("/admin/pages/")
+    assert response["Location"] == "/admin/2fa/verify/?next=/admin/pages/"
+    bad = client.post("/admin/2fa/verify/", {"token": "12ab56"})
+    assert "Enter the six digits" in bad.content.decode()
+    ok = client.post("/admin/2fa/verify/", {"token": current_code(device), "next": "/admin/pages/"})
+    assert ok["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_next_cannot_send_the_user_to_another_site(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    sign_in(client)
+    response = client.post(
+        "/admin/2fa/verify/", {"token": current_code(device), "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/admin/"
+
+
+def test_messages_are_translated(client, staff):
+    TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    sign_in(client)
+    response = client.post("/admin/2fa/verify/", {"token": "x"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Enter the six digits" not in response.content.decode()
+
+
+def test_repeated_failed_sign_ins_are_locked_out(client, staff, settings):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, password="wrong password").status_code == 200
+    assert sign_in(client, password="wrong password").status_code == 429
+    locked = sign_in(client)  # even the right password is refused for now
+    assert locked.status_code == 429
+    assert "temporarily blocked" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
