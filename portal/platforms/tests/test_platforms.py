@@ -42,7 +42,7 @@ def local_site():
 @pytest.fixture
 def only_local_platforms(local_site):
     Platform.objects.all().delete()
-    for number, path in enumerate(["/ok", "/no-head", "/gone"]):
+    for path in ["/ok", "/no-head", "/gone"]:
         Platform.objects.create(
             name=f"Platform {path}",
             url=local_site + path,
