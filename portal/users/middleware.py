@@ -1,11 +1,15 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 
+# The sign-in steps themselves, and the admin's icon sprite and script translations, which the
+# two-factor pages load and which reveal nothing.
 EXEMPT_URL_NAMES = (
     "two_factor_setup",
     "two_factor_verify",
     "wagtailadmin_login",
     "wagtailadmin_logout",
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
 )
 
 

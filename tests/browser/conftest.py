@@ -194,10 +194,13 @@ def new_page(browser, portal_url):
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
         contexts.append(context)
-        visit = Visit(context.new_page())
+        visit = Visit(page=None)
         context.on("request", lambda request: visit.requests.append(request))
         context.on("response", lambda response: visit.responses.append(response))
         context.on("requestfailed", lambda request: visit.failed.append(request))
+        context.on("console", lambda message: visit.console.append(message))
+        context.on("weberror", lambda error: visit.errors.append(error))
+        visit.page = context.new_page()
         return visit
 
     yield open_page

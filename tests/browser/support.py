@@ -35,6 +35,8 @@ class Visit:
     requests: list = field(default_factory=list)
     responses: list = field(default_factory=list)
     failed: list = field(default_factory=list)
+    console: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
 
     def foreign_requests(self):
         """URLs requested from any host other than the portal's (127.0.0.1)."""
@@ -53,6 +55,12 @@ class Visit:
         broken = [f"{r.status} {r.url}" for r in self.responses if r.status >= 400]
         broken += [f"failed ({r.failure}) {r.url}" for r in self.failed]
         assert not broken, "resources that did not load:\n" + "\n".join(broken)
+
+    def assert_no_console_errors(self):
+        """No script error and no console error (a Content-Security-Policy violation is one)."""
+        problems = [f"console.{m.type}: {m.text}" for m in self.console if m.type == "error"]
+        problems += [f"uncaught: {error.error}" for error in self.errors]
+        assert not problems, "errors in the browser console:\n" + "\n".join(problems)
 
 
 def html_lang_dir(page):

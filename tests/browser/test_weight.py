@@ -31,6 +31,7 @@ def test_home_page_weight(new_page, lang):
     visit = load_home(new_page, lang)
     visit.assert_only_local_requests()
     visit.assert_no_broken_resources()
+    visit.assert_no_console_errors()
 
     sizes = {}
     for response in visit.responses:

@@ -84,3 +84,21 @@ def test_repeated_failed_sign_ins_are_locked_out(client, staff, settings):
     assert locked.status_code == 429
     assert "temporarily blocked" in locked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_staff_passwords_are_hashed_with_argon2(settings):
+    from django.contrib.auth.hashers import check_password, make_password
+
+    from portal.settings import base
+
+    settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
+    encoded = make_password(PASSWORD)
+    assert encoded.startswith("argon2$argon2id$")
+    assert check_password(PASSWORD, encoded)
+
+
+def test_two_factor_pages_can_load_the_admin_scripts_they_need(client, staff):
+    sign_in(client)
+    assert client.get("/admin/jsi18n/").status_code == 200
+    page = client.get("/admin/2fa/setup/?next=/admin/").content.decode()
+    assert 'name="next" value="/admin/"' in page
