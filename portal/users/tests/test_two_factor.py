@@ -9,7 +9,8 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
-def staff(django_user_model):
+def staff(django_user_model, client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # assertions below read English messages
     return django_user_model.objects.create_superuser("staff", password=PASSWORD)
 
 
@@ -73,7 +74,9 @@ def test_messages_are_translated(client, staff):
     TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
     sign_in(client)
     response = client.post("/admin/2fa/verify/", {"token": "x"}, HTTP_ACCEPT_LANGUAGE="fr")
-    assert "Enter the six digits" not in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="fr" dir="ltr"' in html
+    assert "Enter the six digits" not in html and "six chiffres" in html
 
 
 def test_repeated_failed_sign_ins_are_locked_out(client, staff, settings):
