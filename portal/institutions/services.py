@@ -22,32 +22,40 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def _create_workspace(source):
+    name = source.acronym or source.title
+    root = Collection.get_first_root_node()
+    collection = Collection.objects.filter(name=name, depth=root.depth + 1).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    editors, _ = Group.objects.get_or_create(name=f"{name} — editors")
+    moderators, _ = Group.objects.get_or_create(name=f"{name} — moderators")
+    for group in (editors, moderators):
+        group.permissions.add(
+            _permission("wagtailadmin", "access_admin"),
+            _permission("wagtail_localize", "submit_translation"),
+        )
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, codename)
+            )
+    return InstitutionWorkspace.objects.create(
+        translation_key=source.translation_key,
+        editors=editors,
+        moderators=moderators,
+        collection=collection,
+    )
+
+
 @transaction.atomic
 def institution_workspace_ensure(*, page):
     """Gives an institution its editor and moderator groups and its own collection, and lets
-    those groups work on this page of the institution (in whichever language it is). Idempotent."""
+    those groups work on this page of the institution (in whichever language it is, alias or
+    translation). Idempotent."""
     workspace = InstitutionWorkspace.objects.filter(translation_key=page.translation_key).first()
     if workspace is None:
-        name = page.acronym or page.title
-        root = Collection.get_first_root_node()
-        collection = Collection.objects.filter(
-            name=name, depth=root.depth + 1
-        ).first() or root.add_child(name=name)
-        editors, _ = Group.objects.get_or_create(name=f"{name} — editors")
-        moderators, _ = Group.objects.get_or_create(name=f"{name} — moderators")
-        access_admin = _permission("wagtailadmin", "access_admin")
-        for group in (editors, moderators):
-            group.permissions.add(access_admin)
-            for app_label, codename in COLLECTION_PERMISSIONS:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=collection, permission=_permission(app_label, codename)
-                )
-        workspace = InstitutionWorkspace.objects.create(
-            translation_key=page.translation_key,
-            editors=editors,
-            moderators=moderators,
-            collection=collection,
-        )
+        source = page.alias_of.specific if page.alias_of_id else page
+        workspace = _create_workspace(source)
     for group, codenames in (
         (workspace.editors, EDITOR_PAGE_PERMISSIONS),
         (workspace.moderators, MODERATOR_PAGE_PERMISSIONS),

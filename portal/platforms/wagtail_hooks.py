@@ -55,4 +55,5 @@ class BrokenLinksPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_broken_links_panel(request, panels):
-    panels.append(BrokenLinksPanel())
+    if request.user.has_perm("platforms.change_platform"):
+        panels.append(BrokenLinksPanel())

@@ -46,6 +46,10 @@ def test_translations_share_the_workspace_and_demo_institutions_have_one():
     fr = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
     workspace = InstitutionWorkspace.objects.get(translation_key=fr.translation_key)
     assert GroupPagePermission.objects.filter(group=workspace.editors, page=fr).exists()
+    zgh_alias = InstitutionPage.objects.get(slug="cndp", locale__language_code="zgh")
+    assert zgh_alias.alias_of_id is not None
+    assert GroupPagePermission.objects.filter(group=workspace.editors, page=zgh_alias).exists()
+    assert workspace.editors.permissions.filter(codename="submit_translation").exists()
     assert Collection.objects.filter(name="CNDP").count() == 1
     assert Group.objects.filter(name__startswith="CNDP").count() == 2
 

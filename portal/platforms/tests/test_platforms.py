@@ -123,3 +123,15 @@ def test_admin_rejects_a_platform_with_a_bad_address(client, django_user_model):
     )
     assert response.status_code == 200
     assert Platform.objects.count() == before
+
+
+def test_panel_is_shown_only_to_staff_who_can_fix_platforms(
+    client, django_user_model, only_local_platforms
+):
+    from django.contrib.auth.models import Group
+
+    check_platform_links.enqueue()
+    editor = django_user_model.objects.create_user("partner", password="x" * 16)
+    editor.groups.add(Group.objects.get(name="CNDP — editors"))
+    login_verified(client, editor)
+    assert 'id="broken-links-heading"' not in client.get("/admin/").content.decode()
