@@ -24,6 +24,15 @@ class PortalPage(Page):
     class Meta:
         abstract = True
 
+    def get_sitemap_urls(self, request=None):
+        """Absolute URLs on the host that serves the sitemap (Wagtail's Site record may still
+        name the host it was created with)."""
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            for entry in urls:
+                entry["location"] = request.build_absolute_uri(self.get_url(request))
+        return urls
+
 
 class HomePage(PortalPage):
     """The root of each language tree: introduces the portal and leads to its sections."""

@@ -178,18 +178,12 @@ def test_pages_render_in_a_bounded_number_of_queries(
 def test_partners_list_queries_do_not_grow_with_the_number_of_institutions(
     client, django_assert_max_num_queries
 ):
-    from portal.institutions.models import InstitutionPage, PartnersIndexPage
+    from portal.institutions.tests.factories import InstitutionPageFactory
 
     client.get("/fr/partners/")
     with django_assert_max_num_queries(21) as before:
         client.get("/fr/partners/?first")
-    partners = PartnersIndexPage.objects.get(locale__language_code="fr")
-    for number in range(30):
-        partners.add_child(
-            instance=InstitutionPage(
-                title=f"Institution {number}", acronym=f"I{number}", kind="media"
-            )
-        )
+    InstitutionPageFactory.create_batch(30, language="fr")
     with django_assert_max_num_queries(len(before)):
         response = client.get("/fr/partners/?second")
     assert response.content.decode().count('class="card institution-card"') == 24  # one page

@@ -34,8 +34,8 @@ def test_robots_and_sitemap(client):
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
     for url in ["/ar/", "/fr/partners/inpplc/", "/en/platforms/", "/zgh/"]:
-        assert f"<loc>http://localhost{url}</loc>" in sitemap
-    assert "<loc>http://localhost/zgh/partners/inpplc/</loc>" not in sitemap  # alias of /ar/
+        assert f"<loc>http://testserver{url}</loc>" in sitemap
+    assert "<loc>http://testserver/zgh/partners/inpplc/</loc>" not in sitemap  # alias of /ar/
 
 
 def test_security_txt_follows_rfc_9116(client):

@@ -6,20 +6,15 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wagtail.test.utils.form_data import rich_text
 
 from portal.core.testing import login_verified
-from portal.institutions.models import InstitutionPage, InstitutionWorkspace, PartnersIndexPage
+from portal.institutions.models import InstitutionPage, InstitutionWorkspace
+
+from .factories import InstitutionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def new_institution(acronym="OBS", title="Observatoire"):
-    partners = PartnersIndexPage.objects.get(locale__language_code="ar")
-    page = InstitutionPage(title=title, slug=acronym.lower(), acronym=acronym, kind="national")
-    partners.add_child(instance=page)
-    return page
-
-
 def test_creating_an_institution_creates_its_groups_and_collection():
-    page = new_institution()
+    page = InstitutionPageFactory(acronym="OBS")
     workspace = InstitutionWorkspace.objects.get(translation_key=page.translation_key)
     assert workspace.editors.name == "OBS — editors"
     assert workspace.moderators.name == "OBS — moderators"

@@ -10,6 +10,8 @@ from portal.core.testing import login_verified
 from portal.platforms.models import LinkCheck, Platform, platforms_for_locale
 from portal.platforms.tasks import check_platform_links
 
+from .factories import PlatformFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -43,13 +45,7 @@ def local_site():
 def only_local_platforms(local_site):
     Platform.objects.all().delete()
     for path in ["/ok", "/no-head", "/gone"]:
-        Platform.objects.create(
-            name=f"Platform {path}",
-            url=local_site + path,
-            category="open_data",
-            description="A platform",
-            locale_id=1,
-        )
+        PlatformFactory(url=local_site + path)
     return local_site
 
 
