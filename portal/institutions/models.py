@@ -130,9 +130,13 @@ class InstitutionPage(PortalPage):
 
     @property
     def monogram(self):
-        """Up to three letters of the acronym for the drawn placeholder logo."""
+        """The acronym (up to six letters) drawn in the placeholder logo."""
         letters = [ch for ch in self.acronym if ch.isalnum()]
-        return "".join(letters[:3]).upper()
+        return "".join(letters[:6]).upper()
+
+    @property
+    def monogram_font_size(self):
+        return {1: 40, 2: 34, 3: 28, 4: 22, 5: 18}.get(len(self.monogram), 15)
 
     @property
     def monogram_hue(self):

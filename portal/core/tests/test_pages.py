@@ -71,7 +71,12 @@ def test_partners_list_names_the_authority_and_its_partners(client):
     html = client.get("/ar/partners/").content.decode()
     assert "الهيئة الوطنية للنزاهة والوقاية من الرشوة ومحاربتها" in html
     assert html.count('class="card institution-card"') == 22
-    assert '<svg class="monogram"' in html  # drawn placeholder, no copied logo
+    # Without an authorised logo, each institution gets a drawn monogram of its acronym.
+    assert '<svg class="monogram"' in html
+    assert (
+        'font-size="15" font-weight="700" text-anchor="middle" dominant-baseline="middle"' in html
+    )
+    assert 'direction="ltr">INPPLC</text>' in html
 
 
 def test_partners_filter_by_kind_with_counts(client):
