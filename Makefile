@@ -31,6 +31,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py ensure_superuser
+	$(BIN)/python manage.py check_platform_links
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@trap 'kill 0' EXIT; $(BIN)/python manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -9,20 +9,29 @@ never fills it; neither is a response that sets a cookie, is private, or is not 
 """
 
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
-SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/healthz")
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
 
 
-def purge_page_cache(**kwargs):
+def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def purge_page_cache(**kwargs):
+    """Purges now, and again when the surrounding transaction commits, so that a request
+    rendered in between (still seeing the old data) is not served afterwards."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def purge_on_change(model):
@@ -31,8 +40,12 @@ def purge_on_change(model):
 
 
 def connect_page_signals():
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
 
+    purge_on_change(PageViewRestriction)
+    m2m_changed.connect(
+        purge_page_cache, sender=PageViewRestriction.groups.through, dispatch_uid="purge-groups"
+    )
     page_published.connect(purge_page_cache, dispatch_uid="purge-published")
     page_unpublished.connect(purge_page_cache, dispatch_uid="purge-unpublished")
     post_page_move.connect(purge_page_cache, dispatch_uid="purge-moved")
@@ -56,8 +69,18 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._request_is_cacheable(request):
             return self.get_response(request)
-        path = request.get_full_path()
-        key = ":".join(("pagecache", _generation(), request.method, request.get_host(), path))
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        key = ":".join(
+            (
+                "pagecache",
+                _generation(),
+                request.method,
+                request.scheme,
+                request.get_host(),
+                request.path,
+                query,
+            )
+        )
         hit = cache.get(key)
         if hit is not None:
             status, headers, content = hit
@@ -77,6 +100,7 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and not request.path.startswith(SKIP_PREFIXES)
+            and set(request.GET) <= settings.PAGE_CACHE_QUERY_PARAMS
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
         )

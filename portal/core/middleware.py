@@ -49,7 +49,7 @@ PERMISSIONS_POLICY = ", ".join(
         "browsing-topics",
     )
 )
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PREFIX = "/admin/"
 
 
 class SecurityHeadersMiddleware:
@@ -58,7 +58,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        is_admin = request.path.startswith(ADMIN_PREFIXES)
+        is_admin = request.path.startswith(ADMIN_PREFIX)
         response.headers.setdefault(
             "Content-Security-Policy", ADMIN_CSP if is_admin else PUBLIC_CSP
         )

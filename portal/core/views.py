@@ -38,7 +38,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
         "",
     ]

@@ -14,6 +14,10 @@ class PortalImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "alt_text")
 
+    @property
+    def default_alt_text(self):
+        return self.alt_text
+
 
 class PortalRendition(AbstractRendition):
     image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")

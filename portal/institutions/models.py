@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -61,11 +62,7 @@ class PartnersIndexPage(PortalPage):
             .annotate(n=models.Count("pk"))
             .order_by()
         )
-        paginator = Paginator(institutions, self.per_page)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page_obj = paginator.page(1)
+        page_obj = Paginator(institutions, self.per_page).get_page(request.GET.get("page"))
         context.update(
             institutions=page_obj.object_list,
             page_obj=page_obj,
@@ -127,6 +124,16 @@ class InstitutionPage(PortalPage):
 
     class Meta:
         verbose_name = _("institution")
+
+    def clean(self):
+        super().clean()
+        duplicate = (
+            InstitutionPage.objects.filter(acronym__iexact=self.acronym)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if duplicate:
+            raise ValidationError({"acronym": _("Another institution already uses this acronym.")})
 
     @property
     def monogram(self):

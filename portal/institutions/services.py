@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from .models import InstitutionWorkspace
 
@@ -24,6 +24,16 @@ def _permission(app_label, codename):
 
 def _create_workspace(source):
     name = source.acronym or source.title
+    orphan = (
+        InstitutionWorkspace.objects.filter(collection__name=name)
+        .exclude(translation_key__in=Page.objects.values("translation_key"))
+        .first()
+    )
+    if orphan is not None:
+        # The institution was deleted and is created again: it gets its groups back.
+        orphan.translation_key = source.translation_key
+        orphan.save(update_fields=["translation_key"])
+        return orphan
     root = Collection.get_first_root_node()
     collection = Collection.objects.filter(name=name, depth=root.depth + 1).first()
     if collection is None:
@@ -31,10 +41,7 @@ def _create_workspace(source):
     editors, _ = Group.objects.get_or_create(name=f"{name} — editors")
     moderators, _ = Group.objects.get_or_create(name=f"{name} — moderators")
     for group in (editors, moderators):
-        group.permissions.add(
-            _permission("wagtailadmin", "access_admin"),
-            _permission("wagtail_localize", "submit_translation"),
-        )
+        group.permissions.add(_permission("wagtailadmin", "access_admin"))
         for app_label, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=_permission(app_label, codename)

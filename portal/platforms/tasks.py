@@ -1,8 +1,12 @@
 """Background task: check every platform's address and flag broken ones to editors."""
 
+import ipaddress
+import socket
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
@@ -12,16 +16,46 @@ TIMEOUT_SECONDS = 10
 USER_AGENT = "IntegrityPortal-LinkChecker/1.0"
 
 
+class RefusedAddress(Exception):
+    """The address points into a private network: the checker does not go there."""
+
+
+def _ensure_public(url):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RefusedAddress("unsupported address")
+    if settings.LINK_CHECK_ALLOW_PRIVATE:
+        return
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except OSError as error:
+        raise RefusedAddress(f"name not found ({error.strerror or error})") from error
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise RefusedAddress("private or local address refused")
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        _ensure_public(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_CheckedRedirects)
+
+
 def check_url(url):
     """Returns (status, detail). Tries HEAD, then GET for servers that refuse HEAD."""
-    if not url.startswith(("http://", "https://")):
-        return LinkCheck.Status.BROKEN, "unsupported scheme"
     last_error = ""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+            _ensure_public(url)
+            with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
                 return LinkCheck.Status.OK, f"HTTP {response.status}"
+        except RefusedAddress as error:
+            return LinkCheck.Status.BROKEN, str(error)[:300]
         except urllib.error.HTTPError as error:
             last_error = f"HTTP {error.code}"
             if error.code not in (403, 405, 501):

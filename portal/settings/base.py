@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,9 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.core.middleware.SecurityHeadersMiddleware",
-    "portal.core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.core.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -142,6 +141,9 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Query parameters that pages understand; a request with any other parameter is rendered but not
+# cached, so made-up query strings cannot push real pages out of the cache.
+PAGE_CACHE_QUERY_PARAMS = {"page", "kind"}
 
 # --- Background tasks (django-tasks): a database-backed queue run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -174,6 +176,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "portal.users.throttle.client_ip"
+# Number of reverse proxies in front of the application that append to X-Forwarded-For
+# (1 behind nginx). Sign-in throttling uses the address they report.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Integrity portal")
 
@@ -241,6 +247,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:security@example.org")
 SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+# Serve uploaded media from Django (make serve); a real deployment serves them from nginx.
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
+# The link checker refuses private, loopback and link-local addresses unless this is on.
+LINK_CHECK_ALLOW_PRIVATE = env_bool("LINK_CHECK_ALLOW_PRIVATE")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")

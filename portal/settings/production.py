@@ -14,6 +14,12 @@ if missing:
         "Production settings need these environment variables: " + ", ".join(missing)
     )
 
+if not (os.environ.get("REDIS_URL") or os.environ.get("CACHE_DIR")):
+    raise ImproperlyConfigured(
+        "Production needs a cache shared by all worker processes: set REDIS_URL (or CACHE_DIR "
+        "for a single machine); otherwise publishing would not purge every worker's pages."
+    )
+
 SECRET_KEY = os.environ["SECRET_KEY"]
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")

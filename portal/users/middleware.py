@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -14,24 +15,26 @@ EXEMPT_URL_NAMES = (
 
 
 class RequireTwoFactorForAdminMiddleware:
-    """Every signed-in user must pass a TOTP check before any admin page: a user without a device
-    is sent to enrol one, a user with a device to enter its code."""
+    """A signed-in user who has not passed the TOTP check is signed in for nothing: admin pages
+    send them to enrol a device or to enter its code, and everywhere else (pages restricted to
+    signed-in users, private documents) they count as an anonymous visitor."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.exempt = None
 
     def __call__(self, request):
-        if request.path.startswith(("/admin/", "/django-admin/")):
-            user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated and not user.is_verified():
-                if self.exempt is None:
-                    self.exempt = {reverse(name) for name in EXEMPT_URL_NAMES}
-                if request.path not in self.exempt:
-                    target = (
-                        "two_factor_verify" if _has_confirmed_device(user) else "two_factor_setup"
-                    )
-                    return redirect(f"{reverse(target)}?next={request.path}")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not user.is_verified():
+            if self.exempt is None:
+                self.exempt = {reverse(name) for name in EXEMPT_URL_NAMES}
+            if request.path in self.exempt:
+                pass
+            elif request.path.startswith("/admin/"):
+                target = "two_factor_verify" if _has_confirmed_device(user) else "two_factor_setup"
+                return redirect(f"{reverse(target)}?next={request.path}")
+            else:
+                request.user = AnonymousUser()
         return self.get_response(request)
 
 

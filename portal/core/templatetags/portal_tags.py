@@ -54,12 +54,15 @@ def language_links(context):
     if isinstance(page, Page) and page.pk:
         for item in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[item.locale.language_code] = item
+    query = request.GET.urlencode()
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
         if translations:
             target = translations.get(code)
             url = target.get_url(request) if target else None
+            if url and query:
+                url = f"{url}?{query}"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(

@@ -72,3 +72,42 @@ def test_signed_in_editor_never_gets_or_fills_the_cache(client, django_user_mode
 def test_errors_and_redirects_are_not_cached(client):
     assert "X-Cache" not in client.get("/en/nothing-here/")
     assert "X-Cache" not in client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+
+
+def test_restricting_a_page_purges_it(client):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get("/fr/partners/cndp/").status_code == 200
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/fr/partners/cndp/")
+    assert response.status_code == 302  # to the sign-in page, not the cached copy
+
+
+def test_replacing_an_image_purges(client):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    client.get("/fr/partners/")
+    image = get_image_model().objects.create(
+        title="Logo", alt_text="Logo de la CNDP", file=get_test_image_file()
+    )
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    page.logo = image
+    page.save_revision().publish()
+    assert 'alt="Logo de la CNDP"' in client.get("/fr/partners/").content.decode()
+    image.alt_text = "Logo officiel"
+    image.save()
+    assert 'alt="Logo officiel"' in client.get("/fr/partners/").content.decode()
+
+
+def test_http_and_https_are_cached_apart(client):
+    client.get("/fr/", secure=True)
+    assert client.get("/fr/")["X-Cache"] == "miss"
+
+
+def test_unknown_query_parameters_are_rendered_but_not_cached(client):
+    assert "X-Cache" not in client.get("/fr/partners/?utm=1")
+    assert "X-Cache" not in client.get("/fr/partners/?utm=1")
+    client.get("/fr/partners/?page=1&kind=media")
+    assert client.get("/fr/partners/?kind=media&page=1")["X-Cache"] == "hit"

@@ -192,3 +192,8 @@ def test_partners_list_queries_do_not_grow_with_the_number_of_institutions(
     with django_assert_max_num_queries(len(before)):
         response = client.get("/fr/partners/?second")
     assert response.content.decode().count('class="card institution-card"') == 24  # one page
+
+
+def test_language_switcher_keeps_the_filters(client):
+    links = switcher_links(client.get("/fr/partners/?kind=media"))
+    assert links["ar"] == "/ar/partners/?kind=media"

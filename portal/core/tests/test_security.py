@@ -86,9 +86,17 @@ def test_production_refuses_to_start_without_its_secrets():
 
 
 def test_production_refuses_a_weak_secret_key():
-    result = run_manage("check", env={"SECRET_KEY": "short", "ALLOWED_HOSTS": "portal.example"})
+    env = {"SECRET_KEY": "short", "ALLOWED_HOSTS": "portal.example", "CACHE_DIR": "/tmp/c"}  # noqa: S108
+    result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "at least 50" in result.stderr
+
+
+def test_production_refuses_a_cache_its_workers_do_not_share():
+    env = {"SECRET_KEY": "k3Jd9-x_" * 8, "ALLOWED_HOSTS": "portal.example"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_passes_check_deploy(tmp_path):
@@ -96,6 +104,7 @@ def test_production_passes_check_deploy(tmp_path):
         "SECRET_KEY": "k3Jd9-x_" * 8,
         "ALLOWED_HOSTS": "portal.example",
         "PORTAL_VAR_DIR": str(tmp_path),
+        "CACHE_DIR": str(tmp_path / "cache"),
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -44,7 +44,8 @@ def test_translations_share_the_workspace_and_demo_institutions_have_one():
     zgh_alias = InstitutionPage.objects.get(slug="cndp", locale__language_code="zgh")
     assert zgh_alias.alias_of_id is not None
     assert GroupPagePermission.objects.filter(group=workspace.editors, page=zgh_alias).exists()
-    assert workspace.editors.permissions.filter(codename="submit_translation").exists()
+    # Translating is for the authority's staff: wagtail-localize checks no page ownership.
+    assert not workspace.editors.permissions.filter(codename="submit_translation").exists()
     assert Collection.objects.filter(name="CNDP").count() == 1
     assert Group.objects.filter(name__startswith="CNDP").count() == 2
 
@@ -118,11 +119,31 @@ def test_admin_form_rejects_bad_values_and_saves_nothing(client, django_user_mod
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert (
-        "Enter a valid URL." in html
-        or "Saisissez une URL valide." in html
-        or "أدخل رابطاً صحيحاً." in html
-    )
+    # The admin speaks the editor's language, errors included.
+    assert "Enter a valid URL." not in html
+    assert "Saisissez une URL valide." in html
     assert page.revisions.count() == revisions
     page.refresh_from_db()
     assert page.website == "https://www.cndp.ma"
+
+
+def test_admin_refuses_an_acronym_already_in_use(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", password="x" * 16)
+    login_verified(client, admin)
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    revisions = page.revisions.count()
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", edit_data(page, acronym="cndh"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 200
+    assert page.revisions.count() == revisions
+
+
+def test_an_institution_created_again_gets_its_groups_back():
+    first = InstitutionPageFactory(acronym="OBS")
+    workspace = InstitutionWorkspace.objects.get(translation_key=first.translation_key)
+    first.delete()
+    second = InstitutionPageFactory(acronym="OBS")
+    workspace.refresh_from_db()
+    assert workspace.translation_key == second.translation_key
+    assert GroupPagePermission.objects.filter(group=workspace.editors, page=second).exists()

@@ -131,3 +131,11 @@ def test_panel_is_shown_only_to_staff_who_can_fix_platforms(
     editor.groups.add(Group.objects.get(name="CNDP — editors"))
     login_verified(client, editor)
     assert 'id="broken-links-heading"' not in client.get("/admin/").content.decode()
+
+
+def test_link_check_refuses_private_addresses(only_local_platforms, settings):
+    settings.LINK_CHECK_ALLOW_PRIVATE = False
+    check_platform_links.enqueue()
+    assert set(LinkCheck.objects.values_list("status", "detail")) == {
+        ("broken", "private or local address refused")
+    }

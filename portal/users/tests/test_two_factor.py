@@ -105,3 +105,24 @@ def test_two_factor_pages_can_load_the_admin_scripts_they_need(client, staff):
     assert client.get("/admin/jsi18n/").status_code == 200
     page = client.get("/admin/2fa/setup/?next=/admin/").content.decode()
     assert 'name="next" value="/admin/"' in page
+
+
+def test_password_alone_does_not_open_pages_restricted_to_signed_in_users(client, staff):
+    from wagtail.models import Page, PageViewRestriction
+
+    page = Page.objects.get(slug="cndp", locale__language_code="fr")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    sign_in(client)
+    assert client.get("/fr/partners/cndp/").status_code == 302
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    client.post("/admin/2fa/verify/", {"token": current_code(device)})
+    assert client.get("/fr/partners/cndp/").status_code == 200
+
+
+def test_throttling_uses_the_address_seen_by_the_trusted_proxy(rf, settings):
+    from portal.users.throttle import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9", REMOTE_ADDR="127.0.0.1")
+    assert client_ip(request) == "127.0.0.1"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.9"  # not the address the client wrote itself
