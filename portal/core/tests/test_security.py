@@ -108,3 +108,27 @@ def test_production_passes_check_deploy(tmp_path):
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_served_media_never_include_document_files(client, settings):
+    # With SERVE_MEDIA on (make serve), only image folders are served from /media/.
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import portal.urls
+
+    settings.SERVE_MEDIA = True
+    try:
+        importlib.reload(portal.urls)
+        clear_url_caches()
+        (settings.MEDIA_ROOT / "documents").mkdir(parents=True, exist_ok=True)
+        (settings.MEDIA_ROOT / "documents" / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
+        (settings.MEDIA_ROOT / "images").mkdir(parents=True, exist_ok=True)
+        (settings.MEDIA_ROOT / "images" / "logo.png").write_bytes(b"\x89PNG")
+        assert client.get("/media/images/logo.png").status_code == 200
+        assert client.get("/media/documents/secret.pdf").status_code == 404
+    finally:
+        settings.SERVE_MEDIA = False
+        importlib.reload(portal.urls)
+        clear_url_caches()
