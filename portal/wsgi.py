@@ -4,4 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from portal.core.cache import cached_page_application  # noqa: E402  (needs Django set up)
+
+application = cached_page_application(django_application)

@@ -8,14 +8,18 @@ A request that carries a session cookie (a signed-in editor) is never served fro
 never fills it; neither is a response that sets a cookie, is private, or is not a plain 200.
 """
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, parse_cookie
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "pagecache:generation"
@@ -61,27 +65,69 @@ def _generation():
     return token
 
 
+def page_key(generation, method, scheme, host, path, query):
+    return ":".join(("pagecache", generation, method, scheme, host, path, query))
+
+
+class PageStore:
+    """The shared cache, fronted by a small copy of recently served pages in each worker process.
+    Keys contain the generation, which is read from the shared cache on every request, so a purge
+    reaches every worker at once; the local copy only saves reading and decoding the page."""
+
+    def __init__(self, size=256):
+        self.size = size
+        self.local = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        now = time.monotonic()
+        with self.lock:
+            entry = self.local.get(key)
+            if entry is not None:
+                if entry[0] > now:
+                    self.local.move_to_end(key)
+                    return entry[1]
+                del self.local[key]
+        value = cache.get(key)
+        if value is not None:
+            self._remember(key, value, now + settings.PAGE_CACHE_SECONDS)
+        return value
+
+    def set(self, key, value):
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+        self._remember(key, value, time.monotonic() + settings.PAGE_CACHE_SECONDS)
+
+    def _remember(self, key, value, expires):
+        with self.lock:
+            self.local[key] = (expires, value)
+            self.local.move_to_end(key)
+            while len(self.local) > self.size:
+                self.local.popitem(last=False)
+
+
+store = PageStore()
+
+
 class AnonymousPageCacheMiddleware:
+    """Outermost middleware: what it stores is the response exactly as sent, security headers
+    included. The scheme is part of the key, so a page rendered over HTTPS is never replayed to
+    a plain-HTTP request that SecurityMiddleware would have redirected."""
+
     def __init__(self, get_response):
         self.get_response = get_response
-        self.timeout = settings.PAGE_CACHE_SECONDS
 
     def __call__(self, request):
         if not self._request_is_cacheable(request):
             return self.get_response(request)
-        query = urlencode(sorted(request.GET.lists()), doseq=True)
-        key = ":".join(
-            (
-                "pagecache",
-                _generation(),
-                request.method,
-                request.scheme,
-                request.get_host(),
-                request.path,
-                query,
-            )
+        key = page_key(
+            _generation(),
+            request.method,
+            request.scheme,
+            request.get_host(),
+            request.path,
+            urlencode(sorted(request.GET.lists()), doseq=True),
         )
-        hit = cache.get(key)
+        hit = store.get(key)
         if hit is not None:
             status, headers, content = hit
             response = HttpResponse(content, status=status, headers=headers)
@@ -89,9 +135,7 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if self._response_is_cacheable(request, response):
-            cache.set(
-                key, (response.status_code, dict(response.headers), response.content), self.timeout
-            )
+            store.set(key, (response.status_code, dict(response.headers), response.content))
             response.headers["X-Cache"] = "miss"
         return response
 
@@ -116,3 +160,41 @@ class AnonymousPageCacheMiddleware:
             return False
         vary = {v.strip().lower() for v in response.headers.get("Vary", "").split(",") if v.strip()}
         return vary <= {"cookie", "accept-encoding"}
+
+
+def cached_page_application(django_application):
+    """WSGI wrapper that answers cache hits for plain anonymous requests (no query string, no
+    session cookie, no credentials) before Django's request handling, with the very bytes and
+    headers the middleware stored. Anything it is not sure about goes to Django unchanged."""
+    session_cookie = settings.SESSION_COOKIE_NAME
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+
+    def application(environ, start_response):
+        method = environ.get("REQUEST_METHOD")
+        if (
+            method in ("GET", "HEAD")
+            and not environ.get("QUERY_STRING")
+            and not environ.get("SCRIPT_NAME")
+            and "HTTP_AUTHORIZATION" not in environ
+            and session_cookie not in parse_cookie(environ.get("HTTP_COOKIE", ""))
+        ):
+            try:
+                path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8")
+            except UnicodeError:
+                path = "/admin/"  # let Django handle it
+            if not path.startswith(SKIP_PREFIXES):
+                scheme = environ.get("wsgi.url_scheme", "http")
+                if proxy_header and proxy_header[0] in environ:
+                    scheme = "https" if environ[proxy_header[0]] == proxy_header[1] else "http"
+                host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+                hit = store.get(page_key(_generation(), method, scheme, host, path, ""))
+                if hit is not None:
+                    status, headers, content = hit
+                    start_response(
+                        f"{status} {HTTPStatus(status).phrase}",
+                        [*headers.items(), ("X-Cache", "hit")],
+                    )
+                    return [b""] if method == "HEAD" else [content]
+        return django_application(environ, start_response)
+
+    return application
