@@ -1,6 +1,8 @@
 """Cache hits answered by the WSGI wrapper, before Django's request handling."""
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from portal.institutions.models import InstitutionPage
@@ -17,7 +19,18 @@ def call(path, **extra):
         answer["status"] = status
         answer["headers"] = dict(headers)
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: a real request would otherwise close the database
+    # connection that holds the test's transaction (it does on PostgreSQL).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        result = application(environ, start_response)
+        body = b"".join(result)
+        if hasattr(result, "close"):
+            result.close()  # as a WSGI server does
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
