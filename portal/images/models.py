@@ -4,19 +4,16 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
 class PortalImage(AbstractImage):
-    """An image with a required text alternative, so no page can show an undescribed image."""
+    """An image whose description, Wagtail's text alternative, is required, so no page can show
+    an undescribed image."""
 
-    alt_text = models.CharField(
+    description = models.CharField(
         _("text alternative"),
         max_length=255,
         help_text=_("Describe the image for people who cannot see it."),
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "alt_text")
-
-    @property
-    def default_alt_text(self):
-        return self.alt_text
+    admin_form_fields = Image.admin_form_fields
 
 
 class PortalRendition(AbstractRendition):

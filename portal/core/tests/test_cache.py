@@ -90,13 +90,13 @@ def test_replacing_an_image_purges(client):
 
     client.get("/fr/partners/")
     image = get_image_model().objects.create(
-        title="Logo", alt_text="Logo de la CNDP", file=get_test_image_file()
+        title="Logo", description="Logo de la CNDP", file=get_test_image_file()
     )
     page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
     page.logo = image
     page.save_revision().publish()
     assert 'alt="Logo de la CNDP"' in client.get("/fr/partners/").content.decode()
-    image.alt_text = "Logo officiel"
+    image.description = "Logo officiel"
     image.save()
     assert 'alt="Logo officiel"' in client.get("/fr/partners/").content.decode()
 
