@@ -162,6 +162,14 @@ class AnonymousPageCacheMiddleware:
         return vary <= {"cookie", "accept-encoding"}
 
 
+def _wsgi_path(environ):
+    """The request path as Django decodes it, or None when it is not plain UTF-8."""
+    try:
+        return environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
+
+
 def cached_page_application(django_application):
     """WSGI wrapper that answers cache hits for plain anonymous requests (no query string, no
     session cookie, no credentials) before Django's request handling, with the very bytes and
@@ -178,11 +186,8 @@ def cached_page_application(django_application):
             and "HTTP_AUTHORIZATION" not in environ
             and session_cookie not in parse_cookie(environ.get("HTTP_COOKIE", ""))
         ):
-            try:
-                path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8")
-            except UnicodeError:
-                path = "/admin/"  # let Django handle it
-            if not path.startswith(SKIP_PREFIXES):
+            path = _wsgi_path(environ)
+            if path is not None and not path.startswith(SKIP_PREFIXES):
                 scheme = environ.get("wsgi.url_scheme", "http")
                 if proxy_header and proxy_header[0] in environ:
                     scheme = "https" if environ[proxy_header[0]] == proxy_header[1] else "http"

@@ -61,10 +61,6 @@ class Platform(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def link_check(self):
-        return LinkCheck.objects.filter(url=self.url).first()
-
 
 class LinkCheck(models.Model):
     """The last result of checking an address. Kept apart from the translated platforms, which

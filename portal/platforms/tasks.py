@@ -47,14 +47,17 @@ _opener = urllib.request.build_opener(_CheckedRedirects)
 
 def check_url(url):
     """Returns (status, detail). Tries HEAD, then GET for servers that refuse HEAD."""
+    try:
+        _ensure_public(url)
+    except RefusedAddress as error:
+        return LinkCheck.Status.BROKEN, str(error)[:300]
     last_error = ""
     for method in ("HEAD", "GET"):
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})  # noqa: S310
         try:
-            _ensure_public(url)
             with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
                 return LinkCheck.Status.OK, f"HTTP {response.status}"
-        except RefusedAddress as error:
+        except RefusedAddress as error:  # a redirect into a private network
             return LinkCheck.Status.BROKEN, str(error)[:300]
         except urllib.error.HTTPError as error:
             last_error = f"HTTP {error.code}"

@@ -1,5 +1,7 @@
 """Two-factor sign-in for staff (TOTP, RFC 6238, via django-otp)."""
 
+from base64 import b32encode
+
 import qrcode
 import qrcode.image.svg
 from django.contrib.auth.decorators import login_required
@@ -43,7 +45,7 @@ def setup(request):
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
         return redirect(_next_url(request))
-    secret = device.config_url.split("secret=", 1)[1].split("&", 1)[0]
+    secret = b32encode(device.bin_key).decode()
     return render(
         request,
         "users/two_factor_setup.html",

@@ -19,6 +19,9 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self):
         if self.path == "/no-head" and self.command == "HEAD":
             self.send_response(405)
+        elif self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/inside")
         elif self.path in ("/ok", "/no-head"):
             self.send_response(200)
         else:
@@ -139,3 +142,21 @@ def test_link_check_refuses_private_addresses(only_local_platforms, settings):
     assert set(LinkCheck.objects.values_list("status", "detail")) == {
         ("broken", "private or local address refused")
     }
+
+
+def test_link_check_refuses_a_redirect_into_a_private_network(local_site, monkeypatch):
+    from portal.platforms import tasks
+
+    checked = []
+    original = tasks._ensure_public
+
+    def refuse_inside(url):
+        checked.append(url)
+        if url.endswith("/inside"):
+            raise tasks.RefusedAddress("private or local address refused")
+        original(url)
+
+    monkeypatch.setattr(tasks, "_ensure_public", refuse_inside)
+    status, detail = tasks.check_url(local_site + "/moved")
+    assert (status, detail) == ("broken", "private or local address refused")
+    assert checked == [local_site + "/moved", local_site + "/inside"]

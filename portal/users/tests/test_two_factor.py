@@ -1,5 +1,7 @@
 """Every staff account needs a TOTP code before any admin page; failed sign-ins are throttled."""
 
+from base64 import b32encode
+
 import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -36,6 +38,8 @@ def test_enrolment_shows_a_qr_code_and_confirms_with_a_valid_code(client, staff)
     assert page.status_code == 200
     assert b"<svg" in page.content
     device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    # The key to type in by hand, for those who cannot scan.
+    assert f'<code dir="ltr">{b32encode(device.bin_key).decode()}</code>' in page.content.decode()
     wrong_code = "000000" if current_code(device) != "000000" else "111111"
     wrong = client.post("/admin/2fa/setup/", {"token": wrong_code})
     assert wrong.status_code == 200

@@ -74,8 +74,8 @@ class Command(BaseCommand):
             )
             for data in INSTITUTIONS:
                 self.ensure_institution(partners, data)
-            for data in PLATFORMS:
-                self.ensure_platform(data)
+            for position, data in enumerate(PLATFORMS):
+                self.ensure_platform(data, sort_order=position * 10)
         self.stdout.write(
             f"Demo content: {self.created} items created "
             f"({InstitutionPage.objects.filter(locale=self.locales['ar']).count()} institutions, "
@@ -165,7 +165,7 @@ class Command(BaseCommand):
             page.copy_for_translation(self.locales["zgh"], alias=True)
             self.created += 1
 
-    def ensure_platform(self, data):
+    def ensure_platform(self, data, sort_order):
         key = uuid.uuid5(DEMO_NAMESPACE, data["key"])
         for lang in ("ar", "fr", "en"):
             if Platform.objects.filter(translation_key=key, locale=self.locales[lang]).exists():
@@ -181,6 +181,6 @@ class Command(BaseCommand):
                 category=data["category"],
                 phone=data["phone"],
                 source=data["source"],
-                sort_order=PLATFORMS.index(data) * 10,
+                sort_order=sort_order,
             )
             self.created += 1
