@@ -98,20 +98,26 @@ def test_partner_editor_edits_its_own_institution_only(client, cndp_editor):
 def test_editor_saves_a_draft_but_cannot_publish(client, cndp_editor):
     login_verified(client, cndp_editor)
     page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
-    response = client.post(
+    client.post(
         f"/admin/pages/{page.pk}/edit/",
         edit_data(page, intro="Nouvelle présentation", **{"action-publish": "1"}),
     )
-    assert response.status_code in (200, 302)
     page.refresh_from_db()
-    assert page.intro != "Nouvelle présentation"  # live version unchanged
+    assert page.get_latest_revision_as_object().intro == "Nouvelle présentation"  # the draft
+    assert page.intro != "Nouvelle présentation"  # the live page is unchanged
 
 
-def test_admin_form_rejects_bad_values_and_saves_nothing(client, django_user_model):
+@pytest.fixture
+def cndp_as_admin(client, django_user_model):
+    """The CNDP's French page, with a signed-in administrator and its revision count."""
     admin = django_user_model.objects.create_superuser("boss", password="x" * 16)
     login_verified(client, admin)
     page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
-    revisions = page.revisions.count()
+    return page, page.revisions.count()
+
+
+def test_admin_form_rejects_bad_values_and_saves_nothing(client, cndp_as_admin):
+    page, revisions = cndp_as_admin
     response = client.post(
         f"/admin/pages/{page.pk}/edit/",
         edit_data(page, website="not a web address", kind="bogus", acronym=""),
@@ -127,15 +133,13 @@ def test_admin_form_rejects_bad_values_and_saves_nothing(client, django_user_mod
     assert page.website == "https://www.cndp.ma"
 
 
-def test_admin_refuses_an_acronym_already_in_use(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("boss", password="x" * 16)
-    login_verified(client, admin)
-    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
-    revisions = page.revisions.count()
+def test_admin_refuses_an_acronym_already_in_use(client, cndp_as_admin):
+    page, revisions = cndp_as_admin
     response = client.post(
-        f"/admin/pages/{page.pk}/edit/", edit_data(page, acronym="cndh"), HTTP_ACCEPT_LANGUAGE="en"
+        f"/admin/pages/{page.pk}/edit/", edit_data(page, acronym="cndh"), HTTP_ACCEPT_LANGUAGE="fr"
     )
     assert response.status_code == 200
+    assert "Une autre institution utilise déjà ce sigle." in response.content.decode()
     assert page.revisions.count() == revisions
 
 
