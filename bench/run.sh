@@ -10,10 +10,28 @@
 # TARGET (10 %) of nginx's requests/s. The results are also written to bench/out/results.json
 # (with the raw wrk outputs next to it). Exit status: 0 PASS, 1 FAIL, 2 error/invalid run.
 #
+# Then the library and the search over a generated corpus of BENCH_CORPUS (20,000) publications
+# with extracted text (`manage.py generate_corpus`), on SQLite (var/bench.sqlite3, kept between
+# runs: the corpus is generated once) and on PostgreSQL when it answers (database portal_bench,
+# created for the run and dropped at the end), each served by its own `bin/serve`:
+#   library_filtered  /ar/publications/?type=report&theme=prevention   (session cookie: rendered)
+#   search_ar         /ar/search/?q=…   rotating over Arabic queries (bench/library.py --paths)
+#   search_fr         /fr/search/?q=…   rotating over French queries
+# with BENCH_LIBRARY_CONNECTIONS connections (default: one per core, so that the latency is that
+# of a busy server, not of a queue), and p50/p95/p99 from bench/paths.lua. PASS when the p95 of
+# both searches is within BENCH_SEARCH_TARGET_MS (100 ms) on every database; the results are added
+# to results.json under "library", and the exit status is the worse of the two verdicts.
+# For a quick check without wrk: bench/library.py (in-process timings on DATABASE_URL).
+#
 # Knobs (environment): BENCH_DURATION (10 s per case), BENCH_WARMUP (3 s), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32, the same for every case), BENCH_PORT / BENCH_NGINX_PORT (first port
 # tried, 8765 / 8766; the next free one is used), BENCH_STARTUP_TIMEOUT (180 s),
-# BENCH_MAX_SECONDS (600 s, hard limit for the whole run).
+# BENCH_MAX_SECONDS (hard limit for the whole run: 600 s, 1200 s with the library cases).
+# Library cases: BENCH_LIBRARY (1; 0 skips them), BENCH_CORPUS (20000), BENCH_LIBRARY_DURATION
+# (BENCH_DURATION), BENCH_LIBRARY_CONNECTIONS (cores), BENCH_SEARCH_TARGET_MS (100),
+# BENCH_SQLITE (var/bench.sqlite3), BENCH_PG (auto: when pg_isready answers; 1: required; 0: skip),
+# BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_PG_USER (postgres), BENCH_PG_DB
+# (portal_bench), BENCH_KEEP_DB (0; 1 keeps the PostgreSQL database for the next run).
 # Both servers and wrk share this machine's cores: run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +42,8 @@ WARMUP=${BENCH_WARMUP:-3}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 STARTUP_TIMEOUT=${BENCH_STARTUP_TIMEOUT:-180}
-MAX_SECONDS=${BENCH_MAX_SECONDS:-600}
+LIBRARY=${BENCH_LIBRARY:-1}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$([ "$LIBRARY" = 0 ] && echo 600 || echo 1200)}
 TARGET=0.10
 HOST=127.0.0.1
 OUT=bench/out
@@ -60,7 +79,7 @@ ensure_tools
 # --- Processes and cleanup. Each server runs in its own process group (setsid), so stopping
 # the group also stops whatever bin/serve is running at that moment (collectstatic, gunicorn…).
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/portal-bench.XXXXXX")
-SERVE_PID="" NGINX_PID="" WATCHDOG_PID="" WRK_PID=""
+SERVE_PID="" NGINX_PID="" WATCHDOG_PID="" WRK_PID="" LIB_PID="" PG_DROP=""
 
 stop_group() {  # pid: TERM its process group, wait up to 10 s, then KILL
   local pid=$1 i
@@ -77,8 +96,14 @@ cleanup() {
   if [ -n "$WRK_PID" ]; then kill -TERM "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
   [ -n "$NGINX_PID" ] && stop_group "$NGINX_PID"
   [ -n "$SERVE_PID" ] && stop_group "$SERVE_PID"
+  [ -n "$LIB_PID" ] && stop_group "$LIB_PID"
+  if [ -n "$PG_DROP" ]; then
+    dropdb --if-exists -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB" 2>/dev/null \
+      || log "could not drop the PostgreSQL database $PG_DB"
+  fi
   [ -n "$WATCHDOG_PID" ] && stop_group "$WATCHDOG_PID"
   if [ -f "$TMP/serve.log" ]; then tail -n 200 "$TMP/serve.log" > "$OUT/serve.log" || true; fi
+  for f in "$TMP"/serve-*.log; do [ -f "$f" ] && { tail -n 200 "$f" > "$OUT/${f##*/}" || true; }; done
   rm -rf "$TMP"
   exit "$status"
 }
@@ -87,7 +112,7 @@ trap 'log "interrupted"; exit 130' INT
 trap 'log "stopped (time limit of ${MAX_SECONDS}s or SIGTERM)"; exit 2' TERM
 
 mkdir -p "$OUT"
-rm -f "$OUT"/results.json "$OUT"/wrk-*.txt
+rm -f "$OUT"/results.json "$OUT"/wrk-*.txt "$OUT"/serve-*.log
 setsid bash -c 'sleep "$1"; kill -TERM "$2"' watchdog "$MAX_SECONDS" "$$" </dev/null >/dev/null 2>&1 &
 WATCHDOG_PID=$!
 
@@ -212,6 +237,119 @@ status=0
   --meta "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //'), worker_processes ${BENCH_NGINX_WORKERS:-auto}" \
   --meta "home_body_bytes=$BODY_BYTES" \
   || status=$?
+
+# --- Library and search over a generated corpus, on SQLite and on PostgreSQL.
+if [ "$LIBRARY" != 0 ]; then
+  stop_group "$SERVE_PID"; SERVE_PID=""  # its cases are done: give its cores to the next server
+  CORPUS=${BENCH_CORPUS:-20000}
+  LIB_DURATION=${BENCH_LIBRARY_DURATION:-$DURATION}
+  LIB_CONNECTIONS=${BENCH_LIBRARY_CONNECTIONS:-$CORES}
+  LIB_THREADS=$(( THREADS < LIB_CONNECTIONS ? THREADS : LIB_CONNECTIONS ))
+  SEARCH_TARGET_MS=${BENCH_SEARCH_TARGET_MS:-100}
+  SQLITE_FILE=${BENCH_SQLITE:-var/bench.sqlite3}
+  PG_HOST=${BENCH_PG_HOST:-127.0.0.1} PG_PORT=${BENCH_PG_PORT:-5432}
+  PG_USER=${BENCH_PG_USER:-postgres} PG_DB=${BENCH_PG_DB:-portal_bench}
+  LIB_CASES=() DATABASES_DONE=()
+  for name in search_ar search_fr library_filtered; do
+    "$PY" bench/library.py --paths "$name" > "$TMP/paths-$name.txt" || die "bench/library.py failed"
+  done
+
+  prepare_database() {  # label database_url: schema, demo content, corpus (kept if already there)
+    local label=$1 url=$2
+    log "$label: migrate, demo content, corpus of $CORPUS publications (generated once)"
+    DATABASE_URL=$url "$PY" manage.py migrate --noinput -v0 >&2 || die "$label: migrate failed"
+    DATABASE_URL=$url "$PY" manage.py load_demo >/dev/null || die "$label: load_demo failed"
+    DATABASE_URL=$url "$PY" manage.py generate_corpus --count "$CORPUS" --seed 1 --if-missing \
+      | grep -v '^  [0-9]' >&2 || die "$label: generate_corpus failed"
+  }
+
+  start_library_site() {  # label database_url: bin/serve on that database (sets LIB_PID, LIB_BASE)
+    local label=$1 url=$2 port deadline
+    port=$(free_port "${BENCH_PORT:-8765}")
+    LIB_BASE="http://$HOST:$port"
+    log "$label: starting bin/serve on $LIB_BASE"
+    DATABASE_URL=$url CACHE_DIR="$TMP/cache-$label" PORT=$port setsid bin/serve </dev/null \
+      >"$TMP/serve-$label.log" 2>&1 &
+    LIB_PID=$!
+    deadline=$(( SECONDS + STARTUP_TIMEOUT ))
+    until grep -sqF "Listening at: $LIB_BASE ($LIB_PID)" "$TMP/serve-$label.log" \
+        && curl -fsS --max-time 2 -o /dev/null "$LIB_BASE/healthz" 2>/dev/null; do
+      if ! kill -0 "$LIB_PID" 2>/dev/null; then
+        tail -n 30 "$TMP/serve-$label.log" >&2; die "$label: bin/serve exited before answering"
+      fi
+      if [ "$SECONDS" -ge "$deadline" ]; then
+        tail -n 30 "$TMP/serve-$label.log" >&2
+        die "$label: no answer from $LIB_BASE/healthz within ${STARTUP_TIMEOUT}s"
+      fi
+      sleep 0.5
+    done
+  }
+
+  measure_paths() {  # database name label: wrk over the case's paths, with the session cookie
+    local db=$1 name=$2 label=$3 paths="$TMP/paths-$2.txt" out="$OUT/wrk-$1-$2.txt" path got
+    local corpus=""
+    # Every path is rendered for this request (no X-Cache), and some show generated publications.
+    while read -r path; do
+      got=$(fetch "$LIB_BASE$path" "$TMP/body" "Cookie: sessionid=bench")
+      [ "$got" = "200 -" ] || die "$db $label: expected '200 -' (status, X-Cache) for $path, got '$got'"
+      grep -q 'corpus-[0-9]' "$TMP/body" && corpus=1
+    done < "$paths"
+    [ -n "$corpus" ] || die "$db $label: no generated publication shown (is the corpus there?)"
+    log "$db $label: warm-up ${WARMUP}s, then ${LIB_DURATION}s (wrk -t$LIB_THREADS -c$LIB_CONNECTIONS)"
+    timeout $(( WARMUP + 30 )) wrk -t"$LIB_THREADS" -c"$LIB_CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
+      -H "Cookie: sessionid=bench" -s bench/paths.lua "$LIB_BASE" -- "$paths" >/dev/null &
+    WRK_PID=$!; wait "$WRK_PID"
+    timeout $(( LIB_DURATION + 30 )) wrk -t"$LIB_THREADS" -c"$LIB_CONNECTIONS" -d"${LIB_DURATION}s" \
+      --timeout 10s --latency -H "Cookie: sessionid=bench" -s bench/paths.lua "$LIB_BASE" -- "$paths" > "$out" &
+    WRK_PID=$!; wait "$WRK_PID"; WRK_PID=""
+    LIB_CASES+=(--wrk-case "$db" "$name" "$label" "$out")
+  }
+
+  library_cases() {  # label database_url
+    local label=$1 url=$2
+    prepare_database "$label" "$url"
+    start_library_site "$label" "$url"
+    measure_paths "$label" library_filtered "/ar/publications/ type+theme (session cookie)"
+    measure_paths "$label" search_ar "/ar/search/ Arabic queries"
+    measure_paths "$label" search_fr "/fr/search/ French queries"
+    stop_group "$LIB_PID"; LIB_PID=""
+    DATABASES_DONE+=("$label")
+  }
+
+  mkdir -p "$(dirname "$SQLITE_FILE")"
+  library_cases sqlite "sqlite:///$(cd "$(dirname "$SQLITE_FILE")" && pwd)/$(basename "$SQLITE_FILE")"
+
+  PG=${BENCH_PG:-auto}
+  if [ "$PG" != 0 ]; then
+    if ! command -v pg_isready >/dev/null || ! command -v createdb >/dev/null; then
+      [ "$PG" = 1 ] && die "BENCH_PG=1 but the PostgreSQL client tools (pg_isready, createdb, dropdb) are missing"
+      log "PostgreSQL client tools missing: the PostgreSQL cases are skipped"
+    elif ! pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+      [ "$PG" = 1 ] && die "BENCH_PG=1 but PostgreSQL does not answer on $PG_HOST:$PG_PORT"
+      log "PostgreSQL does not answer on $PG_HOST:$PG_PORT: the PostgreSQL cases are skipped"
+    else
+      if ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -tAc \
+          "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1; then
+        createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB" \
+          || die "could not create the PostgreSQL database $PG_DB"
+      fi
+      [ "${BENCH_KEEP_DB:-0}" = 1 ] || PG_DROP=1
+      library_cases postgresql "postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB"
+    fi
+  fi
+
+  echo
+  lib_status=0
+  "$PY" bench/library.py --wrk-report --out "$OUT/results.json" --target-ms "$SEARCH_TARGET_MS" \
+    "${LIB_CASES[@]}" \
+    --meta "databases=${DATABASES_DONE[*]}" \
+    --meta "corpus=$CORPUS publications (generate_corpus --seed 1), with their French versions" \
+    --meta "wrk=-t$LIB_THREADS -c$LIB_CONNECTIONS -d${LIB_DURATION}s --timeout 10s --latency -s bench/paths.lua (warm-up ${WARMUP}s)" \
+    --meta "load_average_after=$(cut -d' ' -f1-3 /proc/loadavg)" \
+    || lib_status=$?
+  [ "$lib_status" -gt "$status" ] && status=$lib_status
+fi
+
 echo
 log "results: $OUT/results.json (raw wrk outputs: $OUT/wrk-*.txt)"
 exit "$status"

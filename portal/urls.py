@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
 from portal.core.sitemap import sitemap
+from portal.library.oai import oai_endpoint
+from portal.search.views import search_view
 from portal.users import urls as two_factor_urls
 
 urlpatterns = [
@@ -17,6 +19,8 @@ urlpatterns = [
     path("admin/2fa/", include(two_factor_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("oai/", oai_endpoint, name="oai"),
+    path("api/v1/", include("portal.api.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
@@ -33,6 +37,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     )
 
 urlpatterns += i18n_patterns(
+    path("search/", search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

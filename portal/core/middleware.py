@@ -6,6 +6,8 @@ so its policy allows `'unsafe-inline'` from this origin only; it is reached by s
 two-factor sign-in and never loads anything from another host either.
 """
 
+from django.middleware.locale import LocaleMiddleware
+
 PUBLIC_CSP = "; ".join(
     [
         "default-src 'none'",
@@ -65,3 +67,16 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except for the addresses that are not pages and have no
+    language prefix (the JSON API, OAI-PMH): their own 404 answers stay as they are instead of
+    being redirected to the same address under `/ar/`."""
+
+    UNPREFIXED = ("/api/", "/oai/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

@@ -2,6 +2,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -134,6 +135,12 @@ class InstitutionPage(PortalPage):
         )
         if duplicate:
             raise ValidationError({"acronym": _("Another institution already uses this acronym.")})
+
+    def search_document(self):
+        from portal.search.models import SearchEntry
+
+        text = " ".join([self.intro, strip_tags(self.description)])
+        return SearchEntry.Kind.INSTITUTION, "", self.title, self.acronym, text
 
     @property
     def monogram(self):

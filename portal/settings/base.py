@@ -35,10 +35,13 @@ INSTALLED_APPS = [
     "portal.documents",
     "portal.institutions",
     "portal.platforms",
+    "portal.library",
+    "portal.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -69,7 +72,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,7 +113,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; "
+            # Read the database through the page cache of the system (shared by the workers)
+            # rather than copying it into each connection's own small cache: full-text
+            # searches read much of the index.
+            "PRAGMA mmap_size=268435456;"
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -143,7 +150,19 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Query parameters that pages understand; a request with any other parameter is rendered but not
 # cached, so made-up query strings cannot push real pages out of the cache.
-PAGE_CACHE_QUERY_PARAMS = {"page", "kind"}
+# The library's filters are cached too (bounded: the store forgets the least recently used);
+# searches (`q`) are not.
+PAGE_CACHE_QUERY_PARAMS = {
+    "page",
+    "kind",
+    "type",
+    "theme",
+    "sector",
+    "institution",
+    "year",
+    "language",
+    "sort",
+}
 
 # --- Background tasks (django-tasks): a database-backed queue run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -232,6 +251,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "images.PortalImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "epub"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.forms.DocumentForm"
+# Text extraction of PDF files (library search): larger files are kept but not searched.
+DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 100 * 1024 * 1024))
+PDF_EXTRACT_MAX_BYTES = int(os.environ.get("PDF_EXTRACT_MAX_BYTES", 60 * 1024 * 1024))
+PDF_EXTRACT_MAX_PAGES = int(os.environ.get("PDF_EXTRACT_MAX_PAGES", 3000))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_FINDERS = []

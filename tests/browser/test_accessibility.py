@@ -19,6 +19,10 @@ PAGES = {
     "partners": "/{lang}/partners/",
     "institution": "/{lang}/partners/inpplc/",
     "platforms": "/{lang}/platforms/",
+    "library": "/{lang}/publications/",
+    "library_search": "/{lang}/publications/?q=corruption&type=law",
+    "publication": "/{lang}/publications/chambre-des-representants/loi-46-19-inpplc/",
+    "search": "/{lang}/search/?q=الرشوة",
 }
 
 

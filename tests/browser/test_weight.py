@@ -1,4 +1,5 @@
-"""Home page weight per language, and the self-hosted fonts of the Arabic and Tifinagh scripts."""
+"""Page weight per language (home, library, search), and the self-hosted fonts of the Arabic
+and Tifinagh scripts."""
 
 import pytest
 
@@ -15,9 +16,9 @@ SCRIPT_FONTS = {
 }
 
 
-def load_home(new_page, lang):
+def load_home(new_page, lang, path="/{lang}/"):
     visit = new_page()  # with the site's own CSP: fonts and styles must load under it
-    response = visit.page.goto(f"/{lang}/", wait_until="networkidle")
+    response = visit.page.goto(path.format(lang=lang), wait_until="networkidle")
     assert response is not None
     assert response.status == 200
     # Fonts are fetched only once text needs them: wait until they are settled.
@@ -26,9 +27,12 @@ def load_home(new_page, lang):
     return visit
 
 
+@pytest.mark.parametrize(
+    "path", ["/{lang}/", "/{lang}/publications/", "/{lang}/search/?q=corruption"]
+)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_page_weight(new_page, lang):
-    visit = load_home(new_page, lang)
+def test_page_weight(new_page, lang, path):
+    visit = load_home(new_page, lang, path)
     visit.assert_only_local_requests()
     visit.assert_no_broken_resources()
     visit.assert_no_console_errors()
@@ -39,10 +43,10 @@ def test_home_page_weight(new_page, lang):
             sizes[response.url] = len(response.body())
     total = sum(sizes.values())
     detail = "\n".join(f"{size:>8} {url}" for url, size in sorted(sizes.items()))
-    print(f"\n/{lang}/ weighs {total} bytes (HTML, CSS, JS, fonts):\n{detail}")
+    url = path.format(lang=lang)
+    print(f"\n{url} weighs {total} bytes (HTML, CSS, JS, fonts):\n{detail}")
     assert total <= MAX_HOME_BYTES, (
-        f"/{lang}/ weighs {total} bytes (HTML, CSS, JS, fonts), more than {MAX_HOME_BYTES}:\n"
-        f"{detail}"
+        f"{url} weighs {total} bytes (HTML, CSS, JS, fonts), more than {MAX_HOME_BYTES}:\n{detail}"
     )
 
 

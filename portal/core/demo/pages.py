@@ -111,3 +111,22 @@ PLATFORMS_INDEX = {
     ),
     "zgh": ("ⵜⵉⵡⵡⵓⵔⵉⵏ ⵜⵉⵏⴰⵎⵓⵔⵉⵏ", "ⵜⵉⵡⵡⵓⵔⵉⵏ ⵜⵉⵏⴰⵎⵓⵔⵉⵏ ⵢⴰⴹⵏ."),
 }
+
+LIBRARY_INDEX = {
+    "ar": (
+        "المنشورات",
+        "النصوص القانونية والتقارير والدراسات والأدلة المتعلقة بالنزاهة والوقاية من الرشوة، من الهيئة وشركائها.",
+    ),
+    "fr": (
+        "Publications",
+        "Textes juridiques, rapports, études et guides sur l'intégrité et la prévention de la corruption, de l'Instance et de ses partenaires.",
+    ),
+    "en": (
+        "Publications",
+        "Legal texts, reports, studies and guides on integrity and corruption prevention, from the authority and its partners.",
+    ),
+    "zgh": (
+        "ⵜⵉⵥⵕⵉⴳⵉⵏ",
+        "",
+    ),
+}

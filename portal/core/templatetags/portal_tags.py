@@ -116,3 +116,9 @@ def source_locale(page):
             .first()
         )
     return page.locale.language_code
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link to: the first, the last and those around the current one."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2))

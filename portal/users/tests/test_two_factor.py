@@ -114,7 +114,7 @@ def test_two_factor_pages_can_load_the_admin_scripts_they_need(client, staff):
 def test_password_alone_does_not_open_pages_restricted_to_signed_in_users(client, staff):
     from wagtail.models import Page, PageViewRestriction
 
-    page = Page.objects.get(slug="cndp", locale__language_code="fr")
+    page = Page.objects.get(url_path__endswith="/partners/cndp/", locale__language_code="fr")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     sign_in(client)
     assert client.get("/fr/partners/cndp/").status_code == 302

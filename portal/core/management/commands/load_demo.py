@@ -16,6 +16,8 @@ from portal.core.demo.institutions import INSTITUTIONS
 from portal.core.demo.platforms import PLATFORMS
 from portal.core.models import HomePage
 from portal.institutions.models import InstitutionPage, PartnersIndexPage
+from portal.library.demo.loader import LibraryLoader
+from portal.library.models import PublicationIndexPage, PublicationPage
 from portal.platforms.models import Platform, PlatformsIndexPage
 
 DEMO_NAMESPACE = uuid.UUID("6f1b8f36-0c6e-4c55-9b1e-3f1f3b8c9a10")
@@ -76,10 +78,15 @@ class Command(BaseCommand):
                 self.ensure_institution(partners, data)
             for position, data in enumerate(PLATFORMS):
                 self.ensure_platform(data, sort_order=position * 10)
+            library = self.ensure_section(
+                home, PublicationIndexPage, "publications", text.LIBRARY_INDEX
+            )
+            self.created += LibraryLoader(self.locales, self.publish).load(library)
         self.stdout.write(
             f"Demo content: {self.created} items created "
             f"({InstitutionPage.objects.filter(locale=self.locales['ar']).count()} institutions, "
-            f"{Platform.objects.filter(locale=self.locales['ar']).count()} platforms; "
+            f"{Platform.objects.filter(locale=self.locales['ar']).count()} platforms, "
+            f"{PublicationPage.objects.filter(locale=self.locales['ar']).count()} publications; "
             f"sections {partners.url_path} and {platforms_page.url_path})."
         )
 

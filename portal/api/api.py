@@ -1,0 +1,33 @@
+"""The portal's public, read-only JSON API (version 1)."""
+
+from ninja import NinjaAPI
+
+from .publications import router as publications_router
+
+DESCRIPTION = """Read-only access to the library of the National Integrity Portal: laws, decrees,
+circulars, conventions, reports, studies, guides… published by the institutions of the national
+integrity system, with their files.
+
+- **Languages.** The portal has one tree of pages per language (Arabic first, then French, English
+  and Amazigh). `lang` chooses the tree read and the language of the labels (`ar` by default).
+  Codes (`type`, slugs of themes, sectors and institutions, languages) are the same in every
+  language.
+- **Ids.** A publication's `id` is permanent and the same in every language: the number of its
+  original page, the one of its permanent address (`url`) and of its OAI-PMH record (`/oai/`).
+- **Pagination.** `page` (from 1) and `page_size` (1 to 100, 20 by default); `next` and
+  `previous` are absolute addresses, or null.
+- **Errors.** A parameter of the wrong form is refused with status 422 and the body
+  `{"detail": [{"type": …, "loc": ["query", "<parameter>"], "msg": …}]}` (one entry per problem);
+  an unknown publication gives 404 and `{"detail": "…"}`. Only `GET` (and `HEAD`) are allowed.
+- Only live, public publications are given. Content is licensed as stated on the portal.
+"""
+
+api = NinjaAPI(
+    title="National Integrity Portal API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url=None,
+)
+api.add_router("/", publications_router)
