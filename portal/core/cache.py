@@ -8,6 +8,7 @@ A request that carries a session cookie (a signed-in editor) is never served fro
 never fills it; neither is a response that sets a cookie, is private, or is not a plain 200.
 """
 
+import hashlib
 import threading
 import time
 import uuid
@@ -66,7 +67,9 @@ def _generation():
 
 
 def page_key(generation, method, scheme, host, path, query):
-    return ":".join(("pagecache", generation, method, scheme, host, path, query))
+    """A short key whatever the length of the address (filters can make it long)."""
+    address = "\n".join((method, scheme, host, path, query)).encode("utf-8", "surrogatepass")
+    return f"pagecache:{generation}:{hashlib.sha256(address).hexdigest()}"
 
 
 class PageStore:

@@ -1,7 +1,10 @@
 """Helpers for the test suites of every app."""
 
+import contextlib
 import re
 
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -24,3 +27,17 @@ def login_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+@contextlib.contextmanager
+def keep_test_connection():
+    """For tests that call the WSGI application directly: as Django's test client does, a
+    request must not close the database connection that holds the test's transaction (it
+    would on PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

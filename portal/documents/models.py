@@ -39,6 +39,16 @@ class PortalDocument(AbstractDocument):
     extraction_pages_done = models.PositiveIntegerField(default=0, editable=False)
     extraction_pages_total = models.PositiveIntegerField(default=0, editable=False)
     extracted_hash = models.CharField(max_length=40, blank=True, editable=False)
+    cover = models.ForeignKey(
+        "images.PortalImage",
+        verbose_name=_("cover"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The first page, drawn when the text is extracted."),
+    )
 
     admin_form_fields = Document.admin_form_fields
 

@@ -228,7 +228,14 @@ class PublicationPage(RoutablePageMixin, PortalPage):
 
     @cached_property
     def ordered_files(self):
-        return list(self.files.select_related("document").all())
+        return list(self.files.select_related("document__cover").all())
+
+    @property
+    def cover_image(self):
+        """The cover chosen by the editor, or else the first page of the first file."""
+        if self.cover_id:
+            return self.cover
+        return next((f.document.cover for f in self.ordered_files if f.document.cover_id), None)
 
     def search_document(self):
         """What the site search indexes: the metadata, and the summary and text of every file

@@ -68,7 +68,6 @@ for _prefix, _uri in (
 SCHEMA_LOCATION = f"{{{XSI_NS}}}schemaLocation"
 XML_LANG = f"{{{XML_NS}}}lang"
 METADATA_PREFIX = "oai_dc"
-REPOSITORY_NAME = "National Integrity Portal"
 DEFAULT_ADMIN_EMAIL = "contact@example.org"
 EARLIEST_FALLBACK = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
@@ -141,9 +140,9 @@ def _parse_datestamp(value, name):
 
 
 def _admin_email():
-    contact = getattr(settings, "SECURITY_CONTACT", "") or ""
+    contact = settings.SECURITY_CONTACT
     candidates = [
-        getattr(settings, "OAI_ADMIN_EMAIL", None),
+        settings.OAI_ADMIN_EMAIL,
         contact.removeprefix("mailto:").split("?")[0] if contact.startswith("mailto:") else None,
     ]
     for candidate in candidates:
@@ -222,7 +221,7 @@ class Provider:
         self.request = request
         self.locale = Locale.get_default()
         self.base_url = request.build_absolute_uri(reverse("oai"))
-        configured = getattr(settings, "OAI_REPOSITORY_IDENTIFIER", None)
+        configured = settings.OAI_REPOSITORY_IDENTIFIER
         self.repository_id = configured or split_domain_port(request.get_host())[0]
         self._private = None
 
@@ -277,7 +276,7 @@ class Provider:
 
     def identify(self, arguments):
         identify = ET.Element(_oai("Identify"))
-        _sub(identify, "repositoryName", getattr(settings, "OAI_REPOSITORY_NAME", REPOSITORY_NAME))
+        _sub(identify, "repositoryName", settings.OAI_REPOSITORY_NAME)
         _sub(identify, "baseURL", self.base_url)
         _sub(identify, "protocolVersion", "2.0")
         _sub(identify, "adminEmail", _admin_email())

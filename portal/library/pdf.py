@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import io
 import os
 import shutil
 import tempfile
@@ -55,6 +56,7 @@ class Extraction:
     text: str = ""
     pages: int = 0
     message: str = ""
+    cover: bytes = b""  # the first page as a small PNG image, when it could be drawn
 
     @property
     def ok(self) -> bool:
@@ -162,10 +164,13 @@ def extract_text(
                     TOO_LARGE, pages=total, message=f"{total} pages, limit is {max_pages}."
                 )
             texts = []
+            cover = b""
             for index in range(total):
                 page = textpage = None
                 try:
                     page = document[index]
+                    if index == 0:
+                        cover = _cover(page)
                     textpage = page.get_textpage()
                     texts.append(normalise_text(textpage.get_text_range()))
                 except Exception as exc:
@@ -187,8 +192,32 @@ def extract_text(
             text=text,
             pages=total,
             message=f"Only {visible} characters on {total} pages: needs OCR.",
+            cover=cover,
         )
-    return Extraction(OK, text=text, pages=total, message=f"{len(text)} characters extracted.")
+    return Extraction(
+        OK, text=text, pages=total, message=f"{len(text)} characters extracted.", cover=cover
+    )
+
+
+COVER_WIDTH = 320  # pixels
+
+
+def _cover(page) -> bytes:
+    """The page drawn as a PNG image `COVER_WIDTH` pixels wide; empty if it cannot be drawn."""
+    bitmap = None
+    try:
+        width = page.get_width()
+        if not width or width <= 0:
+            return b""
+        bitmap = page.render(scale=min(COVER_WIDTH / width, 2.0))
+        image = bitmap.to_pil()
+        out = io.BytesIO()
+        image.convert("RGB").save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    except Exception:  # a page that cannot be drawn just has no cover
+        return b""
+    finally:
+        _close(bitmap)
 
 
 # --------------------------------------------------------------------------

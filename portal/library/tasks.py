@@ -1,14 +1,22 @@
 """Background work of the library: reading the text of PDF files so that search finds it."""
 
+import io
+import logging
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django_tasks import task
+from PIL import Image as PILImage
 
 from portal.documents.models import PortalDocument, TextExtraction
+from portal.images.models import PortalImage
 from portal.search.index import index_page
 
 from . import pdf
 from .models import PublicationPage
+
+logger = logging.getLogger(__name__)
 
 
 def _progress(document_id):
@@ -23,6 +31,33 @@ def _progress(document_id):
             )
 
     return report
+
+
+def _cover_image(document, png):
+    """The first page of a document as an image of its collection (replacing an older one)."""
+    if document.cover_id:
+        PortalImage.objects.filter(pk=document.cover_id).delete()
+    if not png:
+        return None
+    try:
+        return _save_cover(document, png)
+    except (OSError, ValueError):  # no cover rather than no text
+        logger.exception("Could not save the cover of document %s", document.pk)
+        return None
+
+
+def _save_cover(document, png):
+    width, height = PILImage.open(io.BytesIO(png)).size
+    image = PortalImage(
+        title=f"{document.title} (1)"[:255],
+        description=document.title[:255],
+        collection_id=document.collection_id,
+    )
+    image.file.save(f"cover-{document.pk}.png", ContentFile(png), save=False)
+    image.width, image.height = width, height
+    image._set_image_file_metadata()
+    image.save()
+    return image
 
 
 @task()
@@ -49,6 +84,7 @@ def extract_document_text(document_id):
             extraction_pages_total=result.pages,
             extraction_pages_done=result.pages if result.status == pdf.OK else 0,
             extracted_hash=document.file_hash,
+            cover=_cover_image(document, result.cover),
         )
         for page in PublicationPage.objects.live().filter(files__document_id=document_id):
             index_page(page)

@@ -233,7 +233,7 @@ def query_terms(q: str, limit: int = 32) -> list[str]:
 
 # highlight
 
-_CHUNK = 8192  # characters of text checked at once for the query terms
+_CHUNK = 2048  # characters of text checked at once for the query terms
 _MAX_CHUNKS = 48  # chunks analysed word by word at most
 _SPACE_RE = re.compile(r"\s+")
 _FIRST_SPACE_RE = re.compile(r"\s")
@@ -263,8 +263,9 @@ def _core(term):
 
 
 def _matches(text, wanted):
-    """(start, end, terms) of the words of `text` having a wanted term. Pieces of the text are
-    prepared at once, and only those containing a wanted term are analysed word by word."""
+    """(start, end, terms) of the words having a wanted term in the first piece of `text` that
+    has any. Pieces of the text are prepared at once, and only those containing a wanted term
+    are analysed word by word (an extract needs one place, and long texts stay cheap)."""
     cores = {_core(term) for term in wanted}
     found, analysed, start, size = [], 0, 0, len(text)
     while start < size and analysed < _MAX_CHUNKS:
@@ -279,6 +280,8 @@ def _matches(text, wanted):
                 hits = wanted.intersection(_word_terms(match.group()))
                 if hits:
                     found.append((match.start(), match.end(), hits))
+            if found:
+                break
         start = end
     return found
 

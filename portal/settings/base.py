@@ -257,6 +257,11 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.forms.DocumentForm"
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 100 * 1024 * 1024))
 PDF_EXTRACT_MAX_BYTES = int(os.environ.get("PDF_EXTRACT_MAX_BYTES", 60 * 1024 * 1024))
 PDF_EXTRACT_MAX_PAGES = int(os.environ.get("PDF_EXTRACT_MAX_PAGES", 3000))
+# OAI-PMH (/oai/): the repository's name, its identifier (by default the host it is reached
+# on) and the address of its administrator (by default the mailto: of SECURITY_CONTACT).
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "National Integrity Portal")
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_FINDERS = []

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, settings
 from wagtail.models import Locale
 
 from portal.core.models import Term, TermKind
+from portal.core.testing import keep_test_connection
 from portal.library.models import PublicationPage
 from portal.library.tests.factories import PublicationPageFactory
 
@@ -51,6 +52,13 @@ def publication(*, themes=(), sectors=(), **fields):
         page.sectors = list(sectors)
         page.save_revision().publish()
     return page
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection():
+    """Schemathesis calls the WSGI application itself."""
+    with keep_test_connection():
+        yield
 
 
 @pytest.fixture

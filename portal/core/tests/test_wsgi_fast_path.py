@@ -1,10 +1,9 @@
 """Cache hits answered by the WSGI wrapper, before Django's request handling."""
 
 import pytest
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import RequestFactory
 
+from portal.core.testing import keep_test_connection
 from portal.institutions.models import InstitutionPage
 from portal.wsgi import application
 
@@ -19,18 +18,11 @@ def call(path, **extra):
         answer["status"] = status
         answer["headers"] = dict(headers)
 
-    # As Django's test client does: a real request would otherwise close the database
-    # connection that holds the test's transaction (it does on PostgreSQL).
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with keep_test_connection():
         result = application(environ, start_response)
         body = b"".join(result)
         if hasattr(result, "close"):
             result.close()  # as a WSGI server does
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 

@@ -232,6 +232,11 @@ def test_pdf_text_is_extracted_and_searchable(client):
     assert document.extraction == TextExtraction.OK
     assert "transparence budgétaire" in document.text
     assert document.extraction_pages_done == document.extraction_pages_total >= 1
+    # Its first page is the cover of a publication that has no cover of its own.
+    assert document.cover.width == 320 and document.cover.collection_id == document.collection_id
+    page = PublicationPageFactory(title="Avec couverture", file_text="Page de garde.")
+    html = client.get(page.url).content.decode()
+    assert re.search(r'<img [^>]*alt=""[^>]*class="cover"|<img [^>]*class="cover"[^>]*alt=""', html)
 
 
 def test_scanned_corrupt_and_encrypted_pdfs_are_flagged_without_breaking_others(db):
