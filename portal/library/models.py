@@ -5,6 +5,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -12,9 +13,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.core.models import PortalPage, TermKind
+from portal.core.models import PortalPage, TermKind, default_locale_id
 
+from .forms import PublicationForm
 from .panels import ExtractionStatusPanel
+
+
+def _restricted(collection):
+    return collection.get_view_restrictions().exists()
 
 
 class PublicationType(models.TextChoices):
@@ -72,7 +78,7 @@ class PublicationIndexPage(RoutablePageMixin, PortalPage):
     def permalink(self, request, page_id):
         """The permanent address of a publication: the number of its original page, whatever
         its title, folder or language."""
-        original = get_object_or_404(PublicationPage.objects.live(), pk=page_id)
+        original = get_object_or_404(PublicationPage.objects.live().public(), pk=page_id)
         page = original.get_translation_or_none(self.locale) or original
         if not page.live:
             page = original
@@ -198,6 +204,7 @@ class PublicationPage(RoutablePageMixin, PortalPage):
     ]
     parent_page_types = ["library.PublicationFolderPage"]
     subpage_types = []
+    base_form_class = PublicationForm
 
     class Meta:
         verbose_name = _("publication")
@@ -217,10 +224,20 @@ class PublicationPage(RoutablePageMixin, PortalPage):
     def is_legal(self):
         return self.publication_type in LEGAL_TYPES
 
-    @property
+    @cached_property
     def original_id(self):
-        """The id of the page this publication was first written as (stable permanent id)."""
-        return self.alias_of_id or self.pk
+        """The permanent id of the publication, the same in every language: the id of its page
+        in the default language."""
+        if self.locale_id == default_locale_id() and not self.alias_of_id:
+            return self.pk
+        original = (
+            PublicationPage.objects.filter(
+                translation_key=self.translation_key, locale_id=default_locale_id()
+            )
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return original or self.alias_of_id or self.pk
 
     @property
     def text_direction(self):
@@ -242,7 +259,10 @@ class PublicationPage(RoutablePageMixin, PortalPage):
         (the text the highlighted extracts come from)."""
         from portal.search.models import SearchEntry
 
-        text = [self.summary, *(f.document.text for f in self.files.select_related("document"))]
+        files = self.files.select_related("document__collection")
+        # A document in a collection restricted to some visitors is not searched.
+        text = [self.summary]
+        text += [f.document.text for f in files if not _restricted(f.document.collection)]
         metadata = [self.authors, self.legal_number, self.bulletin]
         metadata += [f"{i.title} {i.acronym}" for i in self.institutions.all()]
         metadata += [term.name for term in (*self.themes.all(), *self.sectors.all())]
@@ -275,7 +295,9 @@ class PublicationPage(RoutablePageMixin, PortalPage):
         permalink = request.build_absolute_uri(self.library.permalink_url(self, request))
         text = render(self, permalink, list(self.institutions.all()))
         response = HttpResponse(text, content_type=f"{content_type}; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.{extension}"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{self.slug}.{extension}"
+        )
         return response
 
     def serve_detail(self, request):
@@ -318,6 +340,7 @@ class LegalRelation(Orderable):
         verbose_name=_("text"),
         on_delete=models.CASCADE,
         related_name="incoming_legal_relations",
+        limit_choices_to={"publication_type__in": sorted(LEGAL_TYPES)},
     )
 
     panels = [FieldPanel("kind"), FieldPanel("target")]

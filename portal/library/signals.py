@@ -1,6 +1,7 @@
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from portal.core.models import default_locale_id
@@ -58,3 +59,22 @@ def withdrawn(sender, instance, **kwargs):
 def republished(sender, instance, **kwargs):
     if _is_original(instance):
         PublicationTombstone.objects.filter(original_id=instance.pk).delete()
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="library-tombstone-restricted")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="library-tombstone-unrestricted")
+def restriction_changed(sender, instance, **kwargs):
+    """A publication restricted to some visitors is gone for harvesters, and comes back when
+    the restriction is lifted."""
+    root = Page.objects.filter(pk=instance.page_id).first()
+    if root is None:
+        return
+    originals = PublicationPage.objects.filter(
+        path__startswith=root.path, locale_id=default_locale_id(), alias_of__isnull=True
+    ).live()
+    if kwargs.get("signal") is post_save:
+        for page in originals:
+            withdrawn(PublicationPage, page, signal=page_unpublished)
+    else:
+        public = originals.public().values("pk")
+        PublicationTombstone.objects.filter(original_id__in=public).delete()

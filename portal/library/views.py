@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_info
 
-from portal.core.models import TermKind, term_names
+from portal.core.models import TermKind, default_locale_id, term_names
 from portal.search.models import SearchEntry
 from portal.search.selectors import search
 from portal.search.services import failed_search_record
@@ -71,7 +72,7 @@ def library_listing(request, index):
     related = ("institutions", "files")
     if sort == "relevance":
         number = request.GET.get("page", "1")
-        number = int(number) if number.isascii() and number.isdigit() else 1
+        number = int(number) if number.isascii() and number.isdigit() and len(number) < 7 else 1
         found = search(
             q,
             locale=locale,
@@ -120,7 +121,15 @@ def library_listing(request, index):
         querystring_base=_link(params)[1:] + "&" if _link(params) != "?" else "",
         clear_url=_link({"q": q} if q else {}),
     )
-    return TemplateResponse(request, "library/publication_index_page.html", context)
+    response = TemplateResponse(request, "library/publication_index_page.html", context)
+    # Only addresses that show something as asked are kept by the page cache: made-up filter
+    # values or page numbers cannot fill it.
+    ignored = any(request.GET.get(name) and name not in active for name in selectors.FILTERS)
+    wrong_page = request.GET.get("page", str(page_obj.number)) != str(page_obj.number)
+    wrong_sort = request.GET.get("sort", sort) != sort
+    if ignored or wrong_page or wrong_sort or not page_obj.paginator.count:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _localized(pages, locale):
@@ -128,17 +137,20 @@ def _localized(pages, locale):
     keys = [page.translation_key for page in pages]
     local = {
         page.translation_key: page
-        for page in PublicationPage.objects.live().filter(translation_key__in=keys, locale=locale)
+        for page in PublicationPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale=locale)
     }
     return [local.get(page.translation_key, page) for page in pages]
 
 
 def amendment_timeline(page):
     """The texts this one amends or repeals, and those that amend or repeal it, by date."""
-    outgoing = list(page.legal_relations.select_related("target"))
+    visible = PublicationPage.objects.live().public().values("pk")
+    outgoing = list(page.legal_relations.filter(target__in=visible).select_related("target"))
     incoming = list(
-        LegalRelation.objects.filter(target__translation_key=page.translation_key, page__live=True)
-        .filter(Q(page__locale=page.locale) | Q(page__locale=page.get_default_locale()))
+        LegalRelation.objects.filter(target__translation_key=page.translation_key, page__in=visible)
+        .filter(Q(page__locale=page.locale) | Q(page__locale_id=default_locale_id()))
         .select_related("page")
         .order_by("page__locale_id")
     )

@@ -45,6 +45,7 @@ def search(
     the end, the last results are given (and `offset` says where they start)."""
     terms = query_terms(q)
     result = Matches(terms=terms)
+    offset = max(offset, 0)
     if not terms:
         return result
     scope, scope_params = _where(locale, "", "", page_ids)

@@ -1,7 +1,12 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from .index import index_page, unindex_page
 
@@ -31,4 +36,12 @@ def restriction_changed(sender, instance, **kwargs):
     if root is None:  # the page itself is being deleted
         return
     for page in Page.objects.filter(path__startswith=root.path).live().specific():
+        index_page(page)
+
+
+@receiver(post_page_move, dispatch_uid="search-index-moved")
+def moved(sender, instance, **kwargs):
+    """A page moved (under a restricted section, or out of one) is indexed again, with the
+    pages under it."""
+    for page in Page.objects.filter(path__startswith=instance.path).live().specific():
         index_page(page)

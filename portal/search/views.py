@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
@@ -16,7 +17,16 @@ MAX_QUERY = 300
 
 
 def _number(value):
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 1
+    """A page number from the query string: 1 unless it is a sensible one."""
+    return max(int(value), 1) if value.isascii() and value.isdigit() and len(value) < 7 else 1
+
+
+def _language(page, locale):
+    """The language a result is written in: a publication's own, else its page's (an
+    untranslated page shows the default language)."""
+    if getattr(page, "language", ""):
+        return page.language
+    return settings.LANGUAGE_CODE if page.alias_of_id else locale.language_code
 
 
 def _label(page):
@@ -46,7 +56,7 @@ def search_view(request):
     )
     if found.terms and not found.total and not kind:
         failed_search_record(q=q, language=locale.language_code)
-    pages = Page.objects.filter(pk__in=found.page_ids).specific().in_bulk()
+    pages = Page.objects.live().public().filter(pk__in=found.page_ids).specific().in_bulk()
     texts = dict(
         SearchEntry.objects.filter(page_id__in=found.page_ids).values_list("page_id", "text")
     )
@@ -60,6 +70,7 @@ def search_view(request):
                 "page": page,
                 "url": page.get_url(request),
                 "label": _label(page),
+                "lang": _language(page, locale),
                 "snippet": highlight(texts.get(pk, ""), found.terms),
             }
         )

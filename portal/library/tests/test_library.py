@@ -3,10 +3,14 @@ rights, text extraction of files and withdrawn publications."""
 
 import re
 from html import unescape
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 from wagtail.models import Page
 
 from portal.core.testing import login_verified
@@ -320,3 +324,81 @@ def test_editors_see_the_extraction_on_the_dashboard_and_the_edit_form(admin):
     edit = admin.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     panel = edit[edit.index('class="extraction-status"') :]
     assert page.files.first().document.title in panel[:2000]
+
+
+def test_the_timeline_shows_only_published_public_texts(client):
+    law = PublicationPage.objects.get(slug="loi-46-19-inpplc", locale__language_code="ar")
+    repealed = law.legal_relations.first().target
+    assert f'href="{repealed.url}"' in client.get(law.url).content.decode()
+    repealed.unpublish()
+    assert repealed.title not in client.get(law.url).content.decode()
+
+
+def test_permanent_id_is_the_same_in_every_language(client):
+    law = PublicationPage.objects.get(slug="loi-46-19-inpplc", locale__language_code="ar")
+    french = PublicationPage.objects.get(
+        translation_key=law.translation_key, locale__language_code="fr"
+    )
+    assert french.alias_of_id is None and french.original_id == law.pk
+    assert f"/fr/publications/{law.pk}/" in client.get(french.url).content.decode()
+
+
+def test_citation_file_name_keeps_an_arabic_slug(client):
+    page = PublicationPageFactory(title="تقرير", slug="تقرير-تجريبي")
+    response = client.get(page.url + "cite/ris/")
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''" + quote(
+        "تقرير-تجريبي.ris"
+    )
+
+
+def test_restricting_a_publication_withdraws_it_from_harvesters(db):
+    from wagtail.models import PageViewRestriction
+
+    page = PublicationPageFactory(title="Bientôt privée")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert PublicationTombstone.objects.filter(original_id=page.pk).exists()
+    restriction.delete()
+    assert not PublicationTombstone.objects.filter(original_id=page.pk).exists()
+
+
+def test_made_up_filters_are_not_kept_by_the_page_cache(client):
+    assert client.get("/fr/publications/", {"type": "law"})["X-Cache"] == "miss"
+    assert "X-Cache" not in client.get("/fr/publications/", {"theme": "inventé"})
+    assert "X-Cache" not in client.get("/fr/publications/", {"page": "9999"})
+
+
+def test_partner_form_refuses_another_institution_and_its_documents(client, cspj_editor):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    login_verified(client, cspj_editor)
+    folder = PublicationFolderPage.objects.get(slug="cspj", locale__language_code="ar")
+    inpplc = InstitutionPage.objects.get(slug="inpplc", locale__language_code="ar")
+    theirs = PublicationPage.objects.filter(institutions=inpplc).first().files.first().document
+    before = PublicationPage.objects.count()
+    data = nested_form_data(
+        {
+            "title": "Essai",
+            "slug": "essai-partenaire",
+            "publication_type": "report",
+            "language": "fr",
+            "summary": "Résumé.",
+            "publication_date": "2024-01-01",
+            "institutions": [inpplc.pk],
+            "source": "Test",
+            "files": inline_formset([{"document": theirs.pk, "language": "fr"}]),
+            "legal_relations": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(f"/admin/pages/add/library/publicationpage/{folder.pk}/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert PublicationPage.objects.count() == before
+    with translation.override("ar"):  # the editor's language
+        refused = gettext("You may not use this document.")
+        missing = gettext("Include %(name)s: this publication is in its folder.") % {
+            "name": folder.institution.title
+        }
+    assert escape(refused) in html and escape(missing) in html

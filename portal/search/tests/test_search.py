@@ -179,3 +179,21 @@ def test_relevance_set_recall_at_10(db):
             missed.append((query, slug))
     recall = 1 - len(missed) / len(CASES)
     assert recall >= 0.9, f"recall@10 = {recall:.2f}; missed: {missed}"
+
+
+def test_a_page_moved_under_a_restricted_section_leaves_the_search(client, law):
+    from portal.library.models import PublicationFolderPage
+
+    private = PublicationFolderPage.objects.get(slug="cndp", locale__language_code="ar")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    law.move(private, pos="last-child")
+    assert result_titles(client.get("/ar/search/", {"q": "الزنبقية"})) == []
+    PageViewRestriction.objects.filter(page=private).delete()
+    assert result_titles(client.get("/ar/search/", {"q": "الزنبقية"})) == ["نص تجريبي للبحث"]
+
+
+def test_page_numbers_out_of_range_give_a_page_of_results(client, law):
+    for number in ("0", "-3", "99999999", "x"):
+        response = client.get("/ar/search/", {"q": "الزنبقية", "page": number})
+        assert response.status_code == 200
+        assert result_titles(response) == ["نص تجريبي للبحث"]
