@@ -138,7 +138,7 @@ def original_ids(pages):
         .filter(locale=Locale.get_default(), alias_of__isnull=True, translation_key__in=keys)
         .values_list("translation_key", "pk")
     )
-    return {page.pk: originals.get(page.translation_key, page.original_id) for page in pages}
+    return {page.pk: originals.get(page.translation_key) or page.original_id for page in pages}
 
 
 def _locale(lang):

@@ -230,6 +230,8 @@ class PublicationPage(RoutablePageMixin, PortalPage):
         in the default language."""
         if self.locale_id == default_locale_id() and not self.alias_of_id:
             return self.pk
+        if self.alias_of_id:  # an untranslated version shows the original
+            return self.alias_of_id
         original = (
             PublicationPage.objects.filter(
                 translation_key=self.translation_key, locale_id=default_locale_id()
@@ -237,7 +239,7 @@ class PublicationPage(RoutablePageMixin, PortalPage):
             .values_list("pk", flat=True)
             .first()
         )
-        return original or self.alias_of_id or self.pk
+        return original or self.pk
 
     @property
     def text_direction(self):

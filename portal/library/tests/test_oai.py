@@ -420,10 +420,14 @@ def test_private_and_draft_publications_are_not_records(client):
     root = harvest(
         client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2001-03-01"}
     )
-    identifiers = [e.text for e in root.iterfind(".//oai:header/oai:identifier", NS)]
-    assert f"oai:testserver:publication/{shown.pk}" in identifiers
-    assert f"oai:testserver:publication/{private.pk}" not in identifiers
-    assert f"oai:testserver:publication/{draft.pk}" not in identifiers
+    headers = {
+        header.find("oai:identifier", NS).text: header.get("status")
+        for header in root.iterfind(".//oai:header", NS)
+    }
+    assert headers[f"oai:testserver:publication/{shown.pk}"] is None
+    # A publication restricted to some visitors is withdrawn: harvesters see it deleted.
+    assert headers[f"oai:testserver:publication/{private.pk}"] == "deleted"
+    assert f"oai:testserver:publication/{draft.pk}" not in headers
 
 
 @pytest.mark.django_db
