@@ -18,6 +18,7 @@ from portal.library.models import (
     PublicationPage,
     PublicationType,
 )
+from portal.search import backends
 from portal.search.selectors import search
 from portal.search.text import query_terms
 
@@ -186,6 +187,7 @@ other language versions. 404 when no live public publication has this id."""
     description=LIST_DESCRIPTION,
     operation_id="listPublications",
 )
+@backends.uses_index_plan
 def list_publications(request, filters: Query[PublicationQuery]):
     params = filters.model_dump()
     page_number, page_size = filters.page, filters.page_size

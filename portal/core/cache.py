@@ -57,7 +57,8 @@ def connect_page_signals():
     post_delete.connect(purge_page_cache, sender=Page, dispatch_uid="purge-page-deleted")
 
 
-def _generation():
+def generation():
+    """The token of the current content: it changes whenever something is published."""
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
@@ -123,7 +124,7 @@ class AnonymousPageCacheMiddleware:
         if not self._request_is_cacheable(request):
             return self.get_response(request)
         key = page_key(
-            _generation(),
+            generation(),
             request.method,
             request.scheme,
             request.get_host(),
@@ -195,7 +196,7 @@ def cached_page_application(django_application):
                 if proxy_header and proxy_header[0] in environ:
                     scheme = "https" if environ[proxy_header[0]] == proxy_header[1] else "http"
                 host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-                hit = store.get(page_key(_generation(), method, scheme, host, path, ""))
+                hit = store.get(page_key(generation(), method, scheme, host, path, ""))
                 if hit is not None:
                     status, headers, content = hit
                     start_response(

@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_info
 
 from portal.core.models import TermKind, default_locale_id, term_names
+from portal.search import backends
 from portal.search.models import SearchEntry
 from portal.search.selectors import search
 from portal.search.services import failed_search_record
@@ -51,6 +52,7 @@ def _cards(pages, request, institutions, terms, texts):
     return cards
 
 
+@backends.uses_index_plan
 def library_listing(request, index):
     locale = index.locale
     params = {

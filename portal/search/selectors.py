@@ -50,7 +50,7 @@ def search(
         return result
     scope, scope_params = _where(locale, "", "", page_ids)
     where, params = _where(locale, kind, publication_type, page_ids)
-    with connection.cursor() as cursor:
+    with backends.index_plan(), connection.cursor() as cursor:
         for mode in (False, True) if any_term is None else (any_term,):
             match, match_params = backends.matches(
                 terms, any_term=mode, where=scope, params=scope_params

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from portal.library.models import PublicationType
 
+from . import backends
 from .models import SearchEntry
 from .selectors import search
 from .services import failed_search_record
@@ -37,6 +38,7 @@ def _label(page):
     return ""
 
 
+@backends.uses_index_plan
 def search_view(request):
     """`/<lang>/search/?q=`: every page of the visitor's language, with highlighted extracts."""
     locale = Locale.get_active()

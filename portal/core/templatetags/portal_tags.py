@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from portal.core.cache import generation
 
 register = template.Library()
 
@@ -22,14 +25,26 @@ def site_home(context):
     return _site_home(context["request"])
 
 
+def _menu(home):
+    """The home page's children shown in menus, kept in the cache until content changes (on a
+    large site, finding a page's children reads the index of all the pages under it)."""
+    if home is None:
+        return []
+    key = f"portal-menu:{generation()}:{home.pk}"
+    items = cache.get(key)
+    if items is None:
+        items = list(home.get_children().live().public().in_menu())
+        cache.set(key, items, settings.PAGE_CACHE_SECONDS)
+    return items
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children shown in menus, each with `current`: "page" when it is the page
     being shown, "true" when the page being shown lies inside it."""
     request = context["request"]
     if not hasattr(request, "_portal_menu"):
-        home = _site_home(request)
-        request._portal_menu = list(home.get_children().live().public().in_menu()) if home else []
+        request._portal_menu = _menu(_site_home(request))
     page = context.get("page")
     path = page.path if isinstance(page, Page) else ""
     items = []
