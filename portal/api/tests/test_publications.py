@@ -355,14 +355,18 @@ def test_page_size_bounds_are_accepted(client, library):
     assert len(data["results"]) == min(data["count"], 100)
 
 
+# On PostgreSQL a search adds a savepoint and its planner setting (three statements).
+MAX_QUERIES = 34
+
+
 def test_query_count_does_not_grow_with_the_page_size(
     client, library, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(MAX_QUERIES):
         big = listing(client, page_size=100)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(MAX_QUERIES):
         listing(client, page_size=100, q="الرشوة", sort="relevance")
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(MAX_QUERIES):
         listing(client, page_size=100, lang="fr")
     assert len(big["results"]) == min(big["count"], 100) > 20
 
