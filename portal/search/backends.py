@@ -22,6 +22,7 @@ import contextlib
 import functools
 from collections import defaultdict
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
 SQLITE_SETUP = [
@@ -79,7 +80,7 @@ def setup(schema_editor, teardown=False):
     elif vendor == "postgresql":
         statements = POSTGRES_TEARDOWN if teardown else POSTGRES_SETUP
     else:
-        raise NotImplementedError(f"Search supports SQLite and PostgreSQL, not {vendor}")
+        raise ImproperlyConfigured(f"Search runs on SQLite or PostgreSQL, not {vendor}")
     for statement in statements:
         schema_editor.execute(statement)
 

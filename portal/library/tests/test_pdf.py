@@ -43,7 +43,7 @@ def plain_pdf(pages: int, *, text: bool = True) -> bytes:
         document.add_page()
         if text:
             document.multi_cell(
-                0, 6, f"Page {number} MARK{number:03d} " + "lorem ipsum dolor sit amet " * 8
+                0, 6, f"Page {number} MARK{number:03d} " + "integrity and transparency " * 8
             )
         else:
             document.set_fill_color(120)
