@@ -1,7 +1,6 @@
 """Keeps the search entries in step with the live pages."""
 
 from django.db import transaction
-from wagtail.models import Page
 
 from . import backends
 from .models import SearchEntry
@@ -49,13 +48,3 @@ def index_page(page):
 
 def unindex_page(page_id):
     SearchEntry.objects.filter(page_id=page_id).delete()
-
-
-def rebuild():
-    """Indexes every live page again; returns how many are searchable."""
-    count = 0
-    for page in Page.objects.live().specific().iterator(chunk_size=200):
-        if index_page(page) is not None:
-            count += 1
-    SearchEntry.objects.exclude(page__live=True).delete()
-    return count
