@@ -4,15 +4,19 @@ check of the search target (p95 <= 100 ms) on whatever database DATABASE_URL nam
     DATABASE_URL=sqlite:///var/bench.sqlite3 .venv/bin/python bench/library.py [--repeat 100]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench .venv/bin/python bench/library.py
 
-The database should hold the demo content and a generated corpus (`manage.py load_demo`, then
-`manage.py generate_corpus --count 20000`). Each case is requested `--warmup` times, then timed
-`--repeat` times, rotating over its queries, one request after the other (no concurrency: this
-measures the work of one request, where wrk in bench/run.sh measures a loaded server). Cases:
+The database should hold the demo content and generated content (`manage.py load_demo`, then
+`manage.py generate_corpus --count 20000` and `manage.py generate_series --points 1000`). Each
+case is requested `--warmup` times, then timed `--repeat` times, rotating over its queries, one
+request after the other (no concurrency: this measures the work of one request, where wrk in
+bench/run.sh measures a loaded server). Cases:
 
   search_ar, search_fr   /<lang>/search/?q=…   the whole view (Django's test client)
   library_filtered       /ar/publications/?type=report&theme=prevention (session cookie: the
                          page cache is bypassed)
   library_search         /ar/publications/?q=…&type=report   the listing with a search
+  statistics_index       /ar/statistics/   every indicator with its latest value and trend
+  indicator_1000         an indicator page with a 1,000-point monthly series (`manage.py
+                         generate_series --points 1000`)
   select_ar, select_fr   `portal.search.selectors.search()` alone (the full-text queries)
 
 `--paths CASE` prints the paths of one case, one per line (bench/run.sh gives them to wrk), and
@@ -64,6 +68,8 @@ PATHS = {
     "search_ar": [search_path("ar", q) for q in QUERIES["ar"]],
     "search_fr": [search_path("fr", q) for q in QUERIES["fr"]],
     "library_filtered": [LIBRARY_FILTERED],
+    "statistics_index": ["/ar/statistics/"],
+    "indicator_1000": ["/ar/statistics/inpplc/generated-series-1000/"],
     "library_search": [
         f"/ar/publications/?{urlencode({'q': q, 'type': 'report'}, quote_via=quote)}"
         for q in QUERIES["ar"][:4]

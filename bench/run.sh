@@ -17,6 +17,8 @@
 #   library_filtered  /ar/publications/?type=report&theme=prevention   (session cookie: rendered)
 #   search_ar         /ar/search/?q=…   rotating over Arabic queries (bench/library.py --paths)
 #   search_fr         /fr/search/?q=…   rotating over French queries
+#   statistics_index  /ar/statistics/   (session cookie: rendered)
+#   indicator_1000    an indicator page with a 1,000-point series (`manage.py generate_series`)
 # with BENCH_LIBRARY_CONNECTIONS connections (default: one per core, so that the latency is that
 # of a busy server, not of a queue), and p50/p95/p99 from bench/paths.lua. PASS when the p95 of
 # both searches is within BENCH_SEARCH_TARGET_MS (100 ms) on every database; the results are added
@@ -250,7 +252,7 @@ if [ "$LIBRARY" != 0 ]; then
   PG_HOST=${BENCH_PG_HOST:-127.0.0.1} PG_PORT=${BENCH_PG_PORT:-5432}
   PG_USER=${BENCH_PG_USER:-postgres} PG_DB=${BENCH_PG_DB:-portal_bench}
   LIB_CASES=() DATABASES_DONE=()
-  for name in search_ar search_fr library_filtered; do
+  for name in search_ar search_fr library_filtered statistics_index indicator_1000; do
     "$PY" bench/library.py --paths "$name" > "$TMP/paths-$name.txt" || die "bench/library.py failed"
   done
 
@@ -261,6 +263,8 @@ if [ "$LIBRARY" != 0 ]; then
     DATABASE_URL=$url "$PY" manage.py load_demo >/dev/null || die "$label: load_demo failed"
     DATABASE_URL=$url "$PY" manage.py generate_corpus --count "$CORPUS" --seed 1 --if-missing \
       | grep -v '^  [0-9]' >&2 || die "$label: generate_corpus failed"
+    DATABASE_URL=$url "$PY" manage.py generate_series --points 1000 --if-missing >&2 \
+      || die "$label: generate_series failed"
   }
 
   start_library_site() {  # label database_url: bin/serve on that database (sets LIB_PID, LIB_BASE)
@@ -285,16 +289,17 @@ if [ "$LIBRARY" != 0 ]; then
     done
   }
 
-  measure_paths() {  # database name label: wrk over the case's paths, with the session cookie
-    local db=$1 name=$2 label=$3 paths="$TMP/paths-$2.txt" out="$OUT/wrk-$1-$2.txt" path got
-    local corpus=""
+  measure_paths() {  # database name label [marker]: wrk over the case's paths, with the session
+    # cookie; some page must contain the marker (by default a generated publication)
+    local db=$1 name=$2 label=$3 marker=${4:-corpus-[0-9]} paths="$TMP/paths-$2.txt"
+    local out="$OUT/wrk-$1-$2.txt" path got corpus=""
     # Every path is rendered for this request (no X-Cache), and some show generated publications.
     while read -r path; do
       got=$(fetch "$LIB_BASE$path" "$TMP/body" "Cookie: sessionid=bench")
       [ "$got" = "200 -" ] || die "$db $label: expected '200 -' (status, X-Cache) for $path, got '$got'"
-      grep -q 'corpus-[0-9]' "$TMP/body" && corpus=1
+      grep -q "$marker" "$TMP/body" && corpus=1
     done < "$paths"
-    [ -n "$corpus" ] || die "$db $label: no generated publication shown (is the corpus there?)"
+    [ -n "$corpus" ] || die "$db $label: '$marker' not found (is the generated content there?)"
     log "$db $label: warm-up ${WARMUP}s, then ${LIB_DURATION}s (wrk -t$LIB_THREADS -c$LIB_CONNECTIONS)"
     timeout $(( WARMUP + 30 )) wrk -t"$LIB_THREADS" -c"$LIB_CONNECTIONS" -d"${WARMUP}s" --timeout 10s \
       -H "Cookie: sessionid=bench" -s bench/paths.lua "$LIB_BASE" -- "$paths" >/dev/null &
@@ -312,6 +317,8 @@ if [ "$LIBRARY" != 0 ]; then
     measure_paths "$label" library_filtered "/ar/publications/ type+theme (session cookie)"
     measure_paths "$label" search_ar "/ar/search/ Arabic queries"
     measure_paths "$label" search_fr "/fr/search/ French queries"
+    measure_paths "$label" statistics_index "/ar/statistics/ (session cookie)" indicator-card
+    measure_paths "$label" indicator_1000 "indicator, 1,000-point series (session cookie)" chart-line
     stop_group "$LIB_PID"; LIB_PID=""
     DATABASES_DONE+=("$label")
   }

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +9,7 @@ from portal.core import views as core_views
 from portal.core.sitemap import sitemap
 from portal.library.oai import oai_endpoint
 from portal.search.views import search_view
+from portal.statistics import views as statistics_views
 from portal.users import urls as two_factor_urls
 
 urlpatterns = [
@@ -24,7 +25,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.urls import re_path
     from django.views.static import serve
 
     # Images only: documents are served through /documents/, which checks their privacy.
@@ -38,6 +38,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
+    re_path(statistics_views.DOWNLOAD_PATH, statistics_views.download, name="indicator_data"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

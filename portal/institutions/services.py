@@ -22,6 +22,13 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+def _grant(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
 def _create_workspace(source):
     name = source.acronym or source.title
     orphan = (
@@ -63,12 +70,43 @@ def institution_workspace_ensure(*, page):
     if workspace is None:
         source = page.alias_of.specific if page.alias_of_id else page
         workspace = _create_workspace(source)
-    for group, codenames in (
-        (workspace.editors, EDITOR_PAGE_PERMISSIONS),
-        (workspace.moderators, MODERATOR_PAGE_PERMISSIONS),
-    ):
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=_permission("wagtailcore", codename)
-            )
+    _grant(workspace.editors, page, EDITOR_PAGE_PERMISSIONS)
+    _grant(workspace.moderators, page, MODERATOR_PAGE_PERMISSIONS)
     return workspace
+
+
+@transaction.atomic
+def institution_folder_ensure(*, institution, index, folder_model):
+    """The folder of an institution's pages in a section (the library, the statistics), where
+    its editors may write drafts and its moderators publish. An institution deleted and created
+    again finds its folder again. Idempotent."""
+    folder = folder_model.objects.child_of(index).filter(slug=institution.slug).first()
+    if folder is None:
+        folder = index.add_child(
+            instance=folder_model(
+                title=institution.title, slug=institution.slug, institution=institution
+            )
+        )
+        folder.save_revision().publish()
+    elif folder.institution_id != institution.pk:
+        folder_model.objects.filter(translation_key=folder.translation_key).update(
+            institution=institution
+        )
+    workspace = institution_workspace_ensure(page=institution)
+    _grant(workspace.editors, folder, EDITOR_PAGE_PERMISSIONS)
+    _grant(workspace.moderators, folder, MODERATOR_PAGE_PERMISSIONS)
+    return folder
+
+
+@transaction.atomic
+def section_permissions_ensure(*, index, folder_model):
+    """Every institution gets its folder in the section; the authority's moderators may
+    publish anywhere in it."""
+    from .models import InstitutionKind, InstitutionPage
+
+    institutions = InstitutionPage.objects.filter(locale=index.locale, alias_of__isnull=True)
+    for institution in institutions:
+        institution_folder_ensure(institution=institution, index=index, folder_model=folder_model)
+    authority_keys = institutions.filter(kind=InstitutionKind.AUTHORITY).values("translation_key")
+    for workspace in InstitutionWorkspace.objects.filter(translation_key__in=authority_keys):
+        _grant(workspace.moderators, index, MODERATOR_PAGE_PERMISSIONS)

@@ -11,6 +11,7 @@ class SearchEntry(models.Model):
     class Kind(models.TextChoices):
         PUBLICATION = "publication", _("Publications")
         INSTITUTION = "institution", _("Institutions")
+        INDICATOR = "indicator", _("Indicators")
         PAGE = "page", _("Pages")
 
     page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="+")

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "portal.platforms",
     "portal.library",
     "portal.search",
+    "portal.statistics",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -162,6 +163,9 @@ PAGE_CACHE_QUERY_PARAMS = {
     "year",
     "language",
     "sort",
+    "source",  # statistics: national or international
+    "by",  # an indicator's breakdown shown as series
+    "d",  # an indicator's breakdown fixed to a value
 }
 
 # --- Background tasks (django-tasks): a database-backed queue run by `manage.py db_worker`.
@@ -257,6 +261,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.forms.DocumentForm"
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 100 * 1024 * 1024))
 PDF_EXTRACT_MAX_BYTES = int(os.environ.get("PDF_EXTRACT_MAX_BYTES", 60 * 1024 * 1024))
 PDF_EXTRACT_MAX_PAGES = int(os.environ.get("PDF_EXTRACT_MAX_PAGES", 3000))
+# Statistics: the largest CSV or XLSX file a partner may import as an indicator's data.
+STATISTICS_MAX_UPLOAD_BYTES = int(os.environ.get("STATISTICS_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
 # OAI-PMH (/oai/): the repository's name, its identifier (by default the host it is reached
 # on) and the address of its administrator (by default the mailto: of SECURITY_CONTACT).
 OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "National Integrity Portal")

@@ -130,3 +130,21 @@ LIBRARY_INDEX = {
         "",
     ),
 }
+
+STATISTICS_INDEX = {
+    "ar": (
+        "الإحصائيات",
+        "مؤشرات وطنية ودولية حول النزاهة والرشوة: قيمها ومصادرها وتعريفاتها، مع بيانات مفتوحة للتحميل.",
+    ),
+    "fr": (
+        "Statistiques",
+        "Indicateurs nationaux et internationaux sur l'intégrité et la corruption : valeurs, sources et définitions, en données ouvertes.",
+    ),
+    "en": (
+        "Statistics",
+        "National and international indicators on integrity and corruption: values, sources and definitions, as open data.",
+    ),
+    # "ⵜⵉⵙⵏⴰⴷⴷⴰⴷⵉⵏ" as used for "statistics" by the Amazigh Wikipedia; to be reviewed by a
+    # qualified translator (IRCAM standard), as all Tifinagh text of the portal.
+    "zgh": ("ⵜⵉⵙⵏⴰⴷⴷⴰⴷⵉⵏ", ""),
+}

@@ -19,6 +19,8 @@ from portal.institutions.models import InstitutionPage, PartnersIndexPage
 from portal.library.demo.loader import LibraryLoader
 from portal.library.models import PublicationIndexPage, PublicationPage
 from portal.platforms.models import Platform, PlatformsIndexPage
+from portal.statistics.demo.loader import StatisticsLoader
+from portal.statistics.models import IndicatorPage, StatisticsIndexPage
 
 DEMO_NAMESPACE = uuid.UUID("6f1b8f36-0c6e-4c55-9b1e-3f1f3b8c9a10")
 LANGS = ["ar", "fr", "en", "zgh"]
@@ -82,11 +84,16 @@ class Command(BaseCommand):
                 home, PublicationIndexPage, "publications", text.LIBRARY_INDEX
             )
             self.created += LibraryLoader(self.locales, self.publish).load(library)
+            statistics = self.ensure_section(
+                home, StatisticsIndexPage, "statistics", text.STATISTICS_INDEX
+            )
+            self.created += StatisticsLoader(self.locales, self.publish).load(statistics)
         self.stdout.write(
             f"Demo content: {self.created} items created "
             f"({InstitutionPage.objects.filter(locale=self.locales['ar']).count()} institutions, "
             f"{Platform.objects.filter(locale=self.locales['ar']).count()} platforms, "
-            f"{PublicationPage.objects.filter(locale=self.locales['ar']).count()} publications; "
+            f"{PublicationPage.objects.filter(locale=self.locales['ar']).count()} publications, "
+            f"{IndicatorPage.objects.filter(locale=self.locales['ar']).count()} indicators; "
             f"sections {partners.url_path} and {platforms_page.url_path})."
         )
 

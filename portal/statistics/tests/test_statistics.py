@@ -1,0 +1,355 @@
+"""The statistics as their users see them: the list of indicators, an indicator with its chart,
+table, breakdowns and downloads, the embed, and the partners' import of data in the admin."""
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from html import unescape
+
+import openpyxl
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.core.models import Term
+from portal.core.testing import login_verified
+from portal.institutions.models import InstitutionPage, InstitutionWorkspace
+from portal.search.models import SearchEntry
+from portal.statistics.models import (
+    Dataset,
+    IndicatorFolderPage,
+    IndicatorPage,
+    PendingImport,
+    SeriesNote,
+)
+from portal.statistics.services import dataset_version_create
+
+from .factories import IndicatorPageFactory, rows
+
+pytestmark = pytest.mark.django_db
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def html(response):
+    return response.content.decode()
+
+
+def chart_of(response):
+    """The chart's SVG element, parsed."""
+    match = re.search(r"<svg[^>]*role=\"img\".*?</svg>", html(response), re.DOTALL)
+    assert match, "no chart on the page"
+    return ET.fromstring(match[0])  # noqa: S314 (our own output)
+
+
+def card_titles(response):
+    return [unescape(t) for t in re.findall(r"<h3><a href=\"[^\"]*\">([^<]*)</a>", html(response))]
+
+
+@pytest.fixture
+def cpi(db):
+    prevention = Term.objects.get(slug="prevention", locale__language_code="ar")
+    page = IndicatorPageFactory(
+        title="مؤشر التجريب",
+        slug="mouchir",
+        source_kind="international",
+        unit="نقطة",
+        licence="cc-by-nd-4.0",
+        scale_min=Decimal(0),
+        scale_max=Decimal(100),
+        higher_is_better=True,
+        target_value=Decimal(60),
+        target_period="2025",
+        target_source="الاستراتيجية الوطنية",
+        data=rows({"2012": 37, "2018": 43, "2024": 37, "2025": 39}),
+        themes=[prevention],
+    )
+    page.notes = [SeriesNote(period="2012", is_break=True, text="Nouvelle méthode")]
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def by_region(db):
+    data = rows({"2023": 10, "2024": 12}, region="Souss-Massa")
+    data += rows({"2023": 20, "2024": 18}, region="Casablanca-Settat")
+    data += rows({"2023": 30, "2024": 30})
+    return IndicatorPageFactory(
+        title="Déclarations par région",
+        slug="par-region",
+        folder="cspj",
+        data=data,
+        dimension_codes=["region"],
+    )
+
+
+def test_listing_shows_each_indicator_with_its_latest_value_and_trend(client, cpi):
+    response = client.get("/ar/statistics/")
+    assert response.status_code == 200
+    assert "مؤشر التجريب" in card_titles(response)
+    card = html(response).split("مؤشر التجريب", 1)[1].split("</li>", 1)[0]
+    assert '<span class="indicator-value" dir="ltr">39</span>' in card
+    assert "(2025)" in card
+    assert 'class="sparkline"' in card
+    assert "trend-up" in card  # 37 → 39
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"source": "international"}, "مؤشر التجريب", "Déclarations par région"),
+        ({"source": "national"}, "Déclarations par région", "مؤشر التجريب"),
+        ({"theme": "prevention"}, "مؤشر التجريب", "Déclarations par région"),
+        ({"institution": "cspj"}, "Déclarations par région", "مؤشر التجريب"),
+    ],
+)
+def test_each_filter_narrows_the_listing(client, cpi, by_region, params, shown, hidden):
+    titles = card_titles(client.get("/ar/statistics/", params))
+    assert shown in titles and hidden not in titles
+
+
+def test_filter_counts_and_made_up_filters(client, cpi, by_region):
+    response = client.get("/ar/statistics/", {"source": "international"})
+    assert re.search(r'aria-current="true">[^<(]+\((\d+)\)', html(response))
+    made_up = client.get("/ar/statistics/", {"theme": "inventé"})
+    assert made_up.status_code == 200
+    assert "private" in made_up["Cache-Control"]
+    assert "Déclarations par région" in card_titles(made_up)  # ignored filter
+
+
+def test_listing_queries_are_bounded(client, cpi, by_region):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fr/statistics/", HTTP_COOKIE="sessionid=x").status_code == 200
+        return len(queries)
+
+    count()  # the menu is cached from then on
+    before = count()
+    for n in range(5):
+        IndicatorPageFactory(slug=f"extra-{n}", data=rows({"2024": n, "2025": n + 1}))
+    count()
+    assert count() == before <= 25
+
+
+def test_indicator_page_shows_chart_table_metadata_target_and_break(client, cpi):
+    response = client.get(cpi.url)
+    assert response.status_code == 200
+    page = html(response)
+    svg = chart_of(response)
+    assert svg.find(f"{SVG}title").text == "مؤشر التجريب"
+    assert "37" in svg.find(f"{SVG}desc").text and "2025" in svg.find(f"{SVG}desc").text
+    assert svg.findall(".//*[@class='chart-target']") or "chart-target" in ET.tostring(
+        svg, encoding="unicode"
+    )
+    assert "chart-marker" in ET.tostring(svg, encoding="unicode")  # the 2012 break
+    assert re.search(r"<th scope=\"row\">2018</th><td><bdi dir=\"ltr\">43", page)
+    assert "CC BY-ND 4.0" in page and "creativecommons.org/licenses/by-nd/4.0/" in page
+    assert "Nouvelle méthode" in page
+    assert 'class="target-status"' in page and "60" in page
+    assert 'href="' + cpi.url + 'data.csv"' in page
+
+
+def test_the_chart_reads_right_to_left_in_arabic_and_left_to_right_in_french(client, cpi):
+    fr = cpi.copy_for_translation(cpi.locale.__class__.objects.get(language_code="fr"))
+    fr.save_revision().publish()
+
+    def first_and_last_x(response):
+        svg = chart_of(response)
+        points = [el for el in svg.iter() if "chart-point" in (el.get("class") or "")]
+        xs = [float(el.get("cx") or el.get("x") or 0) for el in points]
+        return xs[0], xs[-1]
+
+    first, last = first_and_last_x(client.get(cpi.url))
+    assert first > last
+    first, last = first_and_last_x(client.get(fr.url))
+    assert first < last
+
+
+def test_breakdowns_follow_the_visitors_choice(client, by_region):
+    total = client.get(by_region.url)
+    assert re.search(r"<th scope=\"row\">2024</th><td><bdi dir=\"ltr\">30<", html(total))
+    compare = client.get(by_region.url, {"by": "region"})
+    page = html(compare)
+    assert "Casablanca-Settat" in page and "Souss-Massa" in page
+    assert len(re.findall(r'class="chart-line series-\d', page)) == 2
+    one = client.get(by_region.url, {"d": "region:Souss-Massa"})
+    assert re.search(r"<th scope=\"row\">2024</th><td><bdi dir=\"ltr\">12<", html(one))
+    wrong = client.get(by_region.url, {"d": "region:Atlantide"})
+    assert wrong.status_code == 200 and "private" in wrong["Cache-Control"]
+
+
+def test_indicator_page_queries_are_bounded(client, by_region, django_assert_max_num_queries):
+    with django_assert_max_num_queries(30):
+        response = client.get(by_region.url, {"by": "region"}, HTTP_COOKIE="sessionid=x")
+    assert response.status_code == 200
+
+
+def test_an_indicator_without_data_says_so(client):
+    page = IndicatorPageFactory(slug="vide")
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "data.csv" not in html(response)
+    assert client.get(page.url + "data.csv").status_code == 404
+
+
+def test_downloads_carry_the_full_series_with_metadata(client, by_region):
+    response = client.get(by_region.url + "data.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(body)))
+    assert table[0][:4] == ["indicator", "period", "region", "value"]
+    assert len(table) == 1 + 6
+    data = json.loads(client.get(by_region.url + "data.json").content)
+    assert data["indicator"]["licence"] == "CC BY 4.0"
+    assert {"period": "2024", "dimensions": {"region": "Souss-Massa"}, "value": 12.0}.items() <= {
+        **next(
+            o
+            for o in data["observations"]
+            if o["dimensions"]
+            and o["period"] == "2024"
+            and o["dimensions"]["region"] == "Souss-Massa"
+        ),
+    }.items()
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(by_region.url + "data.xlsx").content))
+    assert workbook.sheetnames == ["data", "metadata"]
+    assert workbook["data"].max_row == 7
+
+
+def test_a_note_cannot_run_as_a_formula_in_a_spreadsheet(client):
+    data = rows({"2024": 5})
+    data[0]["note"] = '=HYPERLINK("http://evil")'
+    page = IndicatorPageFactory(slug="formule", data=data)
+    body = client.get(page.url + "data.csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in body
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(page.url + "data.xlsx").content))["data"]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_past_versions_stay_downloadable(client, cpi):
+    dataset_version_create(indicator=cpi, rows=rows({"2012": 37, "2026": 41}), comment="2026")
+    page = html(client.get(cpi.url))
+    assert "Nouvelle" in page
+    current = client.get(cpi.url + "data.json").json()
+    first = client.get(cpi.url + "versions/1/data.json").json()
+    assert [o["period"] for o in current["observations"]] == ["2012", "2026"]
+    assert len(first["observations"]) == 4
+    assert client.get(cpi.url + "versions/9/data.csv").status_code == 404
+
+
+def test_embed_may_be_framed_by_other_sites_and_the_page_may_not(client, cpi):
+    embed = client.get(cpi.url + "embed/")
+    assert embed.status_code == 200
+    assert "frame-ancestors *" in embed["Content-Security-Policy"]
+    assert "X-Frame-Options" not in embed
+    assert "<header" not in html(embed)
+    page = client.get(cpi.url)
+    assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+    assert f"{cpi.url}embed/" in unescape(html(page))
+
+
+def test_indicators_are_found_by_the_site_search(client, cpi):
+    assert SearchEntry.objects.get(page=cpi).kind == SearchEntry.Kind.INDICATOR
+    response = client.get("/ar/search/", {"q": "التجريب"})
+    assert "مؤشر التجريب" in html(response)
+
+
+def test_editor_checks_reject_incoherent_metadata(cpi):
+    cpi.scale_min, cpi.scale_max = Decimal(10), Decimal(5)
+    cpi.target_period = ""
+    with pytest.raises(ValidationError) as error:
+        cpi.full_clean()
+    assert {"scale_max", "target_period"} <= set(error.value.message_dict)
+    cpi.scale_min, cpi.scale_max, cpi.target_period = None, None, "2025-Q1"
+    with pytest.raises(ValidationError) as error:
+        cpi.full_clean()
+    assert "target_period" in error.value.message_dict
+
+
+# The partners' import, in the admin
+
+
+@pytest.fixture
+def cspj_editor(django_user_model):
+    user = django_user_model.objects.create_user("cspj-stats", password="x" * 16)
+    cspj = InstitutionPage.objects.get(slug="cspj", locale__language_code="ar")
+    user.groups.add(InstitutionWorkspace.objects.get(translation_key=cspj.translation_key).editors)
+    return user
+
+
+def upload(client, page, content, name="data.csv"):
+    return client.post(
+        f"/admin/statistics/{page.pk}/import/",
+        {"file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_partner_imports_a_file_after_a_preview(client, cspj_editor, by_region):
+    login_verified(client, cspj_editor)
+    csv_bytes = b"period,region,value\n2025,Souss-Massa,14\n2025,,32\n2024,,30\n"
+    response = upload(client, by_region, csv_bytes)
+    assert response.status_code == 302
+    preview = client.get(response["Location"])
+    assert preview.status_code == 200
+    assert "Souss-Massa" in html(preview)
+    assert Dataset.objects.get(translation_key=by_region.translation_key).current.number == 1
+    confirmed = client.post(response["Location"], {"comment": "2025 ajouté"})
+    assert confirmed.status_code == 302
+    dataset = Dataset.objects.get(translation_key=by_region.translation_key)
+    assert dataset.current.number == 2 and dataset.current.row_count == 3
+    assert dataset.current.created_by == cspj_editor
+    assert not PendingImport.objects.exists()
+    client.logout()
+    page = html(client.get(by_region.url))
+    assert re.search(r"<th scope=\"row\">2025</th><td><bdi dir=\"ltr\">32<", page)
+    assert client.get(by_region.url + "versions/1/data.csv").status_code == 200
+
+
+def test_a_file_with_problems_is_refused_with_every_problem_and_nothing_saved(
+    client, cspj_editor, by_region
+):
+    login_verified(client, cspj_editor)
+    bad = b"period,value,colour\n2024,abc,red\n2024,12,blue\n"
+    response = upload(client, by_region, bad)
+    assert response.status_code == 422
+    page = html(response)
+    assert "colour" in page
+    assert page.count("<tr><td>") >= 2
+    assert not PendingImport.objects.exists()
+    assert Dataset.objects.get(translation_key=by_region.translation_key).current.number == 1
+
+
+def test_a_partner_cannot_import_into_another_institutions_indicator(client, cspj_editor, cpi):
+    login_verified(client, cspj_editor)
+    refused = client.get(f"/admin/statistics/{cpi.pk}/import/")
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    response = upload(client, cpi, b"period,value\n2026,50\n")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not PendingImport.objects.exists()
+    assert Dataset.objects.get(translation_key=cpi.translation_key).current.number == 1
+
+
+def test_a_pending_import_belongs_to_its_uploader(
+    client, cspj_editor, by_region, django_user_model
+):
+    login_verified(client, cspj_editor)
+    location = upload(client, by_region, b"period,value\n2026,50\n")["Location"]
+    other = django_user_model.objects.create_superuser("other-admin", password="y" * 16)
+    client.logout()
+    login_verified(client, other)
+    assert client.post(location, {"comment": ""}).status_code in (302, 404)
+    assert Dataset.objects.get(translation_key=by_region.translation_key).current.number == 1
+    assert PendingImport.objects.count() == 1
+
+
+def test_a_new_institution_gets_its_statistics_folder(db):
+    from portal.institutions.tests.factories import InstitutionPageFactory
+
+    institution = InstitutionPageFactory(slug="nouvelle-stat", acronym="NSTAT")
+    folder = IndicatorFolderPage.objects.get(slug="nouvelle-stat")
+    assert folder.institution_id == institution.pk
+    assert IndicatorPage.objects.child_of(folder).count() == 0
