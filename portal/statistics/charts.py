@@ -43,7 +43,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
-    label: str
+    label: str  # legend text; may be empty for a chart's only series (hover: period and value)
     points: tuple[Point, ...]
 
 
@@ -166,16 +166,20 @@ def _label(
     anchor: str = "start",
     cls: str = "",
     inner: str = "",
+    coloured_parent: bool = False,
 ) -> str:
-    """A `<text>` at (x, y) with a logical anchor (start/end/middle), x mirrored when rtl."""
+    """A `<text>` at (x, y) with a logical anchor (start/end/middle), x mirrored when rtl. Its
+    colour and direction come from the `<svg>` element, unless it sits in a group of a series'
+    colour (`coloured_parent`), where it says `fill="currentColor"` itself."""
     attrs = f' class="{cls}"' if cls else ""
+    attrs += ' fill="currentColor"' if coloured_parent else ""
     text = _text(content)
     if rtl and not _RTL_LETTERS.search(content):
         # A number or code ("-0.5", "2021-Q1") between left-to-right marks reads left to right.
         text = f"&#x200e;{text}&#x200e;"
     return (
-        f'<text{attrs} x="{_n(WIDTH - x if rtl else x)}" y="{_n(y)}" text-anchor="{anchor}" '
-        f'direction="{"rtl" if rtl else "ltr"}" fill="currentColor">{inner}{text}</text>'
+        f'<text{attrs} x="{_n(WIDTH - x if rtl else x)}" y="{_n(y)}" text-anchor="{anchor}">'
+        f"{inner}{text}</text>"
     )
 
 
@@ -243,7 +247,13 @@ def _thin(labels: list[_Tick]) -> list[_Tick]:
 
 
 def _svg(
-    kind: str, height: float, title: str, description: str, chart_id: str, body: list[str]
+    kind: str,
+    height: float,
+    title: str,
+    description: str,
+    chart_id: str,
+    body: list[str],
+    rtl: bool,
 ) -> SafeString:
     if not _CHART_ID.fullmatch(chart_id):
         raise ValueError(f"chart_id must be a letter then letters, digits, - or _: {chart_id!r}")
@@ -251,7 +261,7 @@ def _svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {kind}" '
         f'viewBox="0 0 {WIDTH} {_n(height)}" width="100%" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false" '
-        f'font-size="{FONT_SIZE}">'
+        f'font-size="{FONT_SIZE}" fill="currentColor" direction="{"rtl" if rtl else "ltr"}">'
         f'<title id="{chart_id}-title">{_text(title)}</title>'
         f'<desc id="{chart_id}-desc">{_text(description)}</desc>' + "".join(body) + "</svg>"
     )
@@ -272,7 +282,7 @@ def _legend(series: Sequence[Series], top: float, rtl: bool) -> tuple[str, int]:
             f'<path d="{_d([[(x, y - 4), (x + 28, y - 4)]], rtl)}" fill="none" '
             f'stroke="{COLOURS[index]}" stroke-width="2"{dash}/>'
             + _shape(index, x + 14, y - 4, 4, rtl, "chart-legend-point")
-            + _label(x + 34, y, label, rtl)
+            + _label(x + 34, y, label, rtl, coloured_parent=True)
             + "</g>"
         )
         x += width
@@ -408,7 +418,8 @@ def line_chart(
                 continue
             x, y = sx(p.position), sy(value)
             segments[-1].append((x, y))
-            hover = f"{one.label}{separator}{p.label}: {format_value(value)}"
+            hover = f"{one.label}{separator}" if one.label else ""
+            hover += f"{p.label}: {format_value(value)}"
             hover += f" {unit}" if unit else ""
             tip = f"<title>{_text(hover)}</title>"
             shapes.append(_shape(index, x, y, radius, rtl, "chart-point", tip))
@@ -457,7 +468,7 @@ def line_chart(
         legend, rows = _legend(series, HEIGHT - 8, rtl)
         body.append(legend)
         height += rows * 22
-    return _svg("line-chart", height, title, description, chart_id, body)
+    return _svg("line-chart", height, title, description, chart_id, body, rtl)
 
 
 def bar_chart(
@@ -534,4 +545,4 @@ def bar_chart(
         f'<path class="chart-axis chart-zero" d="{_d([[(zero, top - 4), (zero, bottom)]], rtl)}" '
         'fill="none" stroke="currentColor"/>'
     )
-    return _svg("bar-chart", bottom + 30, title, description, chart_id, body)
+    return _svg("bar-chart", bottom + 30, title, description, chart_id, body, rtl)

@@ -334,7 +334,7 @@ def _chart(page, series, selection, markers, rtl):
     return charts.line_chart(
         [
             charts.Series(
-                label=label or page.title,
+                label=label,
                 points=tuple(
                     charts.Point(
                         label=obs.period,

@@ -23,6 +23,12 @@ PAGES = {
     "library_search": "/{lang}/publications/?q=corruption&type=law",
     "publication": "/{lang}/publications/chambre-des-representants/loi-46-19-inpplc/",
     "search": "/{lang}/search/?q=الرشوة",
+    "statistics": "/{lang}/statistics/",
+    "indicator": "/{lang}/statistics/inpplc/cpi-morocco-score/",
+    "indicator_breakdown": (
+        "/{lang}/statistics/cour-des-comptes/sample-asset-declarations-by-region/?by=region"
+    ),
+    "indicator_embed": "/{lang}/statistics/inpplc/gcb-2019-bribery-by-service/embed/?by=service",
 }
 
 

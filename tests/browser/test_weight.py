@@ -1,5 +1,5 @@
-"""Page weight per language (home, library, search), and the self-hosted fonts of the Arabic
-and Tifinagh scripts."""
+"""Page weight per language (home, library, search, statistics), and the self-hosted fonts of
+the Arabic and Tifinagh scripts."""
 
 import pytest
 
@@ -28,7 +28,14 @@ def load_home(new_page, lang, path="/{lang}/"):
 
 
 @pytest.mark.parametrize(
-    "path", ["/{lang}/", "/{lang}/publications/", "/{lang}/search/?q=corruption"]
+    "path",
+    [
+        "/{lang}/",
+        "/{lang}/publications/",
+        "/{lang}/search/?q=corruption",
+        "/{lang}/statistics/",
+        "/{lang}/statistics/inpplc/cpi-morocco-score/",
+    ],
 )
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_weight(new_page, lang, path):

@@ -71,9 +71,19 @@ def bars(items, **options):
     return bar_chart(items, **options)
 
 
-def physical_edge(text: ET.Element) -> str:
+def inherited(root: ET.Element, element: ET.Element, name: str) -> str | None:
+    """The value of a presentation attribute on `element` or its nearest ancestor having it."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    while element is not None:
+        if element.get(name) is not None:
+            return element.get(name)
+        element = parents.get(element)
+    return None
+
+
+def physical_edge(text: ET.Element, rtl: bool) -> str:
     """Which side of the rendered text sits at its x: SVG resolves start/end by direction."""
-    anchor, rtl = text.get("text-anchor"), text.get("direction") == "rtl"
+    anchor = text.get("text-anchor")
     if anchor == "middle":
         return "middle"
     return "left" if (anchor == "start") != rtl else "right"
@@ -192,9 +202,10 @@ def test_text_follows_the_page_colour_and_font(rtl):
         assert "transform" not in svg
         texts = list(root.iter(f"{SVG}text"))
         assert texts
+        assert root.get("direction") == ("rtl" if rtl else "ltr")
         for text in texts:
-            assert text.get("fill") == "currentColor"
-            assert text.get("direction") == ("rtl" if rtl else "ltr")
+            assert inherited(root, text, "fill") == "currentColor"
+            assert inherited(root, text, "direction") == ("rtl" if rtl else "ltr")
 
 
 def test_output_is_deterministic_and_points_are_sorted_by_position():
@@ -257,15 +268,15 @@ def test_the_value_axis_and_its_labels_are_on_the_start_side():
             assert axis_x > max(xs)
             assert all(float(t.get("x")) > axis_x for t in ticks)
             # The text starts at x and runs rightwards, away from the plot.
-            assert {physical_edge(t) for t in ticks} == {"left"}
+            assert {physical_edge(t, rtl) for t in ticks} == {"left"}
             assert float(unit.get("x")) > max(xs)
-            assert physical_edge(unit) == "right"
+            assert physical_edge(unit, rtl) == "right"
         else:
             assert axis_x < min(xs)
             assert all(float(t.get("x")) < axis_x for t in ticks)
-            assert {physical_edge(t) for t in ticks} == {"right"}
+            assert {physical_edge(t, rtl) for t in ticks} == {"right"}
             assert float(unit.get("x")) < min(xs)
-            assert physical_edge(unit) == "left"
+            assert physical_edge(unit, rtl) == "left"
 
 
 def test_numbers_and_codes_read_left_to_right_in_rtl():
@@ -333,6 +344,10 @@ def test_every_point_has_a_hover_title_with_series_period_value_and_unit():
     assert titles[0] == "Morocco, 2012: 37 points"
     assert titles[-1] == "Morocco, 2025: 39 points"
     assert len(titles) == 14
+    alone = parse(
+        line(Series("", MOROCCO.points), unit="points", format_value=lambda v: f"{v:.0f}")
+    )
+    assert hover(by_class(alone, "chart-point")[0]) == "2012: 37 points"
 
 
 def test_format_value_receives_floats():
@@ -566,7 +581,7 @@ def test_markers_draw_a_dashed_vertical_line_with_a_label_inside_the_chart():
         assert text_of(text) == label
         half = len(label) * charts.CHAR_WIDTH / 2
         assert half <= float(text.get("x")) <= 720 - half
-        assert physical_edge(text) == "middle"
+        assert physical_edge(text, False) == "middle"
 
 
 def test_markers_extend_the_time_axis():
@@ -731,9 +746,11 @@ def test_bars_grow_from_zero_and_negative_bars_grow_the_other_way(rtl):
         assert all(x < min(left for left, _ in edges) for x in labels)
         assert float(values[0].get("x")) > a_right and float(values[1].get("x")) < b_left
     # Labels end next to the bars; values sit outside the bar ends.
-    assert {physical_edge(t) for t in by_class(root, "chart-label")} == {"left" if rtl else "right"}
-    assert physical_edge(values[0]) == ("right" if rtl else "left")
-    assert physical_edge(values[1]) == ("left" if rtl else "right")
+    assert {physical_edge(t, rtl) for t in by_class(root, "chart-label")} == {
+        "left" if rtl else "right"
+    }
+    assert physical_edge(values[0], rtl) == ("right" if rtl else "left")
+    assert physical_edge(values[1], rtl) == ("left" if rtl else "right")
 
 
 def test_bar_domain_includes_zero_and_fixed_bounds():
