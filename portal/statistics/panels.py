@@ -12,6 +12,7 @@ class DatasetPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             context["saved"] = bool(page.pk)
+            context["page_id"] = page.pk
             if page.pk:
                 dataset = page.dataset
                 context["versions"] = list(dataset.versions.all()[:10]) if dataset else []

@@ -14,6 +14,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from portal.core.models import Term
@@ -353,3 +354,35 @@ def test_a_new_institution_gets_its_statistics_folder(db):
     folder = IndicatorFolderPage.objects.get(slug="nouvelle-stat")
     assert folder.institution_id == institution.pk
     assert IndicatorPage.objects.child_of(folder).count() == 0
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(client, cspj_editor, by_region):
+    login_verified(client, cspj_editor)
+    with override_settings(STATISTICS_MAX_UPLOAD_BYTES=1024):
+        response = upload(client, by_region, b"period,value\n" + b"2024,1\n" * 400)
+    assert response.status_code == 422
+    assert "MB" in html(response)
+    assert not PendingImport.objects.exists()
+
+
+def test_a_spreadsheet_formula_is_refused_at_its_cell(client, cspj_editor, by_region):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["period", "value"])
+    sheet.append([2025, "=1+1"])
+    content = io.BytesIO()
+    workbook.save(content)
+    login_verified(client, cspj_editor)
+    response = upload(client, by_region, content.getvalue(), name="data.xlsx")
+    assert response.status_code == 422
+    assert re.search(r"<tr><td>2</td><td>value</td>", html(response))
+    assert Dataset.objects.get(translation_key=by_region.translation_key).current.number == 1
+
+
+def test_the_edit_form_shows_the_data_history_and_the_import_link(client, cspj_editor, by_region):
+    login_verified(client, cspj_editor)
+    response = client.get(f"/admin/pages/{by_region.pk}/edit/")
+    assert response.status_code == 200
+    page = html(response)
+    assert f"/admin/statistics/{by_region.pk}/import/" in page
+    assert re.search(r"<td>1 \(", page)  # version 1, the current one
