@@ -71,6 +71,7 @@ def import_upload(request, page_id):
             "parsed": parsed,
             "limit": filesizeformat(settings.STATISTICS_MAX_UPLOAD_BYTES),
             "dimensions": list(page.dimensions.all()),
+            "example": importer.EXAMPLES[page.periodicity],
         },
         status=200 if parsed is None else 422,
     )
@@ -112,7 +113,7 @@ def import_preview(request, page_id, pending_id):
         )
         messages.success(
             request,
-            _("Version %(number)s of the data is now shown, with %(rows)s rows.")
+            _("Version %(number)s of the data is now shown, with %(rows)s values.")
             % {"number": version.number, "rows": version.row_count},
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

@@ -525,11 +525,11 @@ class _Validator:
     def unknown_column(self):
         if not self.dimensions:
             return gettext(
-                "Unknown column. This indicator has no dimensions: keep only the period, value, "
+                "Unknown column. This indicator has no breakdowns: keep only the period, value, "
                 "lower, upper and note columns."
             )
         return gettext(
-            "Unknown column. The dimension columns of this indicator are: %(dimensions)s."
+            "Unknown column. The breakdown columns of this indicator are: %(dimensions)s."
         ) % {"dimensions": ", ".join(self.dimensions)}
 
     def row(self, line, cells):
@@ -559,7 +559,7 @@ class _Validator:
                 self.add(
                     line,
                     "",
-                    gettext("This row has the same period and dimensions as row %(row)s.")
+                    gettext("This row has the same period and breakdown values as row %(row)s.")
                     % {"row": self.first_lines[key]},
                 )
             else:

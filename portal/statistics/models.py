@@ -214,11 +214,21 @@ class IndicatorPage(RoutablePageMixin, PortalPage):
             errors["scale_max"] = _("The highest value must be above the lowest.")
         if (self.target_value is None) != (not self.target_period):
             errors["target_period"] = _("Give both the target value and its period, or neither.")
-        if self.target_period:
-            from .importer import normalise_period
+        from .importer import normalise_period
 
-            if normalise_period(self.target_period, self.periodicity) is None:
+        if self.target_period:
+            period = normalise_period(self.target_period, self.periodicity)
+            if period is None:
                 errors["target_period"] = _("This period does not fit the periodicity.")
+            self.target_period = period or self.target_period
+        for note in self.notes.all():
+            if note.period:
+                period = normalise_period(note.period, self.periodicity)
+                if period is None:
+                    errors["periodicity"] = _(
+                        "The period “%(period)s” of a note does not fit the periodicity."
+                    ) % {"period": note.period}
+                note.period = period or note.period
         if errors:
             raise ValidationError(errors)
 

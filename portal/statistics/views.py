@@ -91,11 +91,14 @@ def _trend(series, page):
         "sparkline": sparkline([float(o.value) for o in series]),
     }
     if len(series) > 1:
-        step = Decimal(1).scaleb(-page.decimals)
-        change = last.value.quantize(step) - series[-2].value.quantize(step)
-        trend["previous_period"] = series[-2].period
-        trend["change"] = format_number(abs(change), page.decimals)
-        trend["direction"] = "up" if change > 0 else "down" if change < 0 else "same"
+        previous = series[-2]
+        trend["previous_period"] = previous.period
+        trend["previous"] = format_number(previous.value, page.decimals)
+        if not page.no_derivatives:  # a licence without derivatives: values only, no change
+            step = Decimal(1).scaleb(-page.decimals)
+            change = last.value.quantize(step) - previous.value.quantize(step)
+            trend["change"] = format_number(abs(change), page.decimals)
+            trend["direction"] = "up" if change > 0 else "down" if change < 0 else "same"
     return trend
 
 
@@ -324,9 +327,10 @@ def _chart(page, series, selection, markers, rtl):
             chart_id=f"chart-{page.pk}",
         )
     target = None
-    if page.target_value is not None and page.target_period:
+    position = _position(page.target_period)
+    if page.target_value is not None and position is not None:
         target = charts.Target(
-            position=period_position(page.target_period),
+            position=position,
             value=float(page.target_value),
             label=_("Target %(period)s: %(value)s")
             % {"period": page.target_period, "value": fmt(page.target_value)},
@@ -359,6 +363,15 @@ def _chart(page, series, selection, markers, rtl):
         format_value=fmt,
         chart_id=f"chart-{page.pk}",
     )
+
+
+def _position(period):
+    """The place of a period on the time axis; None for an empty or malformed one (the
+    editor's form normalises periods, older values may not be)."""
+    try:
+        return period_position(period) if period else None
+    except ValueError:
+        return None
 
 
 def _float(value):
@@ -431,13 +444,17 @@ def _target_status(page, series):
     rows = next(iter(series.values()))
     actual = next((o for o in rows if o.period == page.target_period), rows[-1])
     gap = actual.value - page.target_value
+    reached = None  # said only when the editor says which way is better
+    if page.higher_is_better is not None:
+        reached = gap >= 0 if page.higher_is_better else gap <= 0
     return {
         "target": format_number(page.target_value, page.decimals),
         "period": page.target_period,
         "actual": format_number(actual.value, page.decimals),
         "actual_period": actual.period,
-        "gap": format_number(abs(gap), page.decimals),
-        "reached": (gap >= 0) if page.higher_is_better is not False else (gap <= 0),
+        # No computed gap for values under a licence without derivatives.
+        "gap": "" if page.no_derivatives else format_number(abs(gap), page.decimals),
+        "reached": reached,
     }
 
 
@@ -456,11 +473,11 @@ def indicator_context(request, page):
     series = _series(selection, observations)
     markers = [
         charts.Marker(
-            position=period_position(note.period),
+            position=position,
             label=_("Break in the series (%(period)s)") % {"period": note.period},
         )
         for note in page.ordered_notes
-        if note.is_break and note.period
+        if note.is_break and (position := _position(note.period)) is not None
     ]
     rtl = translation.get_language_bidi()
     labels, rows = _table(series, page)

@@ -432,11 +432,11 @@ def test_unknown_columns_name_the_dimensions():
     problem = only_problem(parsed)
     assert (problem.row, problem.column) == (1, "colour")
     assert problem.message == (
-        "Unknown column. The dimension columns of this indicator are: region, sex."
+        "Unknown column. The breakdown columns of this indicator are: region, sex."
     )
     problem = only_problem(parse_csv("period,value,region\n2018,1,Nord\n"))
     assert problem.column == "region"
-    assert "This indicator has no dimensions" in problem.message
+    assert "This indicator has no breakdowns" in problem.message
 
 
 def test_unknown_columns_do_not_stop_the_validation():
@@ -479,8 +479,8 @@ def test_duplicates_name_the_first_row():
         dimensions=["region"],
     )
     assert [(p.row, p.message) for p in parsed.problems] == [
-        (6, "This row has the same period and dimensions as row 2."),
-        (7, "This row has the same period and dimensions as row 4."),
+        (6, "This row has the same period and breakdown values as row 2."),
+        (7, "This row has the same period and breakdown values as row 4."),
     ]
 
 

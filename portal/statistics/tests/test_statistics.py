@@ -89,15 +89,28 @@ def by_region(db):
     )
 
 
-def test_listing_shows_each_indicator_with_its_latest_value_and_trend(client, cpi):
+def card_of(response, title):
+    return html(response).split(title, 1)[1].split("</li>", 1)[0]
+
+
+def test_listing_shows_each_indicator_with_its_latest_value_and_trend(client, db):
+    IndicatorPageFactory(title="Zébulon", slug="zebulon", data=rows({"2024": 12, "2025": 9}))
     response = client.get("/ar/statistics/")
     assert response.status_code == 200
-    assert "مؤشر التجريب" in card_titles(response)
-    card = html(response).split("مؤشر التجريب", 1)[1].split("</li>", 1)[0]
-    assert '<span class="indicator-value" dir="ltr">39</span>' in card
+    card = card_of(response, "Zébulon")
+    assert '<span class="indicator-value" dir="ltr">9</span>' in card
     assert "(2025)" in card
     assert 'class="sparkline"' in card
-    assert "trend-up" in card  # 37 → 39
+    assert "trend-down" in card and "3" in card  # 12 → 9
+
+
+def test_values_under_a_no_derivatives_licence_are_shown_without_computed_change(client, cpi):
+    card = card_of(client.get("/ar/statistics/"), "مؤشر التجريب")
+    assert '<span class="indicator-value" dir="ltr">39</span>' in card
+    assert "trend-" not in card
+    assert "37 (2024)" in card  # the previous value, as published
+    target = html(client.get(cpi.url)).split('class="target-status"', 1)[1].split("</p>", 1)[0]
+    assert "60" in target and "39" in target and "21" not in target
 
 
 @pytest.mark.parametrize(
@@ -386,3 +399,15 @@ def test_the_edit_form_shows_the_data_history_and_the_import_link(client, cspj_e
     page = html(response)
     assert f"/admin/statistics/{by_region.pk}/import/" in page
     assert re.search(r"<td>1 \(", page)  # version 1, the current one
+
+
+def test_a_statistics_section_added_in_the_admin_gets_every_institutions_folder(db):
+    from portal.core.models import HomePage
+    from portal.statistics.models import StatisticsIndexPage
+
+    StatisticsIndexPage.objects.filter(locale__language_code="ar").delete()
+    home = HomePage.objects.get(locale__language_code="ar")
+    index = home.add_child(instance=StatisticsIndexPage(title="Statistiques", slug="stats"))
+    slugs = set(IndicatorFolderPage.objects.child_of(index).values_list("slug", flat=True))
+    institutions = InstitutionPage.objects.filter(locale__language_code="ar", alias_of__isnull=True)
+    assert slugs == set(institutions.values_list("slug", flat=True))

@@ -37,8 +37,8 @@ class Command(BaseCommand):
         if not 2 <= points <= 12 * (2100 - FIRST_YEAR):
             raise CommandError(f"--points must be between 2 and {12 * (2100 - FIRST_YEAR)}.")
         index = source_statistics()
-        parent = IndicatorFolderPage.objects.child_of(index).filter(slug=folder).first()
-        if index is None or parent is None:
+        parent = index and IndicatorFolderPage.objects.child_of(index).filter(slug=folder).first()
+        if parent is None:
             raise CommandError("Load the demo content first (manage.py load_demo).")
         slug = SLUG.format(points=points)
         existing = IndicatorPage.objects.child_of(parent).filter(slug=slug).first()
