@@ -68,6 +68,9 @@ HEIGHT = 360
 FONT_SIZE = 12
 CHAR_WIDTH = 7.2  # a generous average advance at 12 px, to keep labels apart
 MAX_X_LABELS = 12
+# A longer series is drawn as a line only (its points would overlap and weigh the page down);
+# the data table gives each value. Points alone between gaps are always drawn.
+MAX_MARKED_POINTS = 120
 # Okabe-Ito, with yellow (weakest contrast on white) last.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "16 4", "4 4", "10 3 2 3 2 3", "1 4")
@@ -411,19 +414,21 @@ def line_chart(
 
     for index, (one, points) in enumerate(zip(series, lines, strict=True)):
         segments, shapes = [[]], []
+        marked = len(points) <= MAX_MARKED_POINTS
         for p in points:
             value = _number(p.value)
             if value is None:
                 segments.append([])
                 continue
-            x, y = sx(p.position), sy(value)
-            segments[-1].append((x, y))
-            hover = f"{one.label}{separator}" if one.label else ""
-            hover += f"{p.label}: {format_value(value)}"
-            hover += f" {unit}" if unit else ""
-            tip = f"<title>{_text(hover)}</title>"
-            shapes.append(_shape(index, x, y, radius, rtl, "chart-point", tip))
-        line = _d([s for s in segments if len(s) > 1], rtl)
+            segments[-1].append((sx(p.position), sy(value), p.label, value))
+        for segment in segments:
+            for x, y, label, value in segment if marked or len(segment) == 1 else ():
+                hover = f"{one.label}{separator}" if one.label else ""
+                hover += f"{label}: {format_value(value)}"
+                hover += f" {unit}" if unit else ""
+                tip = f"<title>{_text(hover)}</title>"
+                shapes.append(_shape(index, x, y, radius, rtl, "chart-point", tip))
+        line = _d([[(x, y) for x, y, *_ in s] for s in segments if len(s) > 1], rtl)
         dash = f' stroke-dasharray="{DASHES[index]}"' if DASHES[index] else ""
         body.append(
             f'<g class="chart-series series-{index}" fill="{COLOURS[index]}" '

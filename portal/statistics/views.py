@@ -35,6 +35,7 @@ from .sparkline import sparkline
 
 PER_PAGE = 24
 MAX_SERIES = 8
+TABLE_ROWS = 120  # latest periods in the data table; the downloads give every one
 FILTERS = ("theme", "source", "institution")
 EMBED_CSP = "; ".join(
     [
@@ -490,7 +491,8 @@ def indicator_context(request, page):
         "chart": _chart(page, series, selection, markers, rtl),
         "chart_partial": len(series) > MAX_SERIES,
         "table_labels": labels,
-        "table_rows": rows,
+        "table_rows": rows[:TABLE_ROWS],
+        "table_total": len(rows),
         "target": _target_status(page, series),
         "licence_label": Licence(page.licence).label if page.licence else "",
         "licence_url": LICENCE_URLS.get(page.licence, ""),
@@ -548,7 +550,7 @@ def _metadata(page, version, request):
         ("source", page.source_name),
         ("source_url", page.source_url),
         ("citation", page.citation),
-        ("licence", Licence(page.licence).label),
+        ("licence", str(Licence(page.licence).label)),
         ("licence_url", LICENCE_URLS.get(page.licence, "")),
         ("sample_data", "yes" if page.is_sample else "no"),
         ("version", str(version.number)),

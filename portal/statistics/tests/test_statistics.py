@@ -411,3 +411,14 @@ def test_a_statistics_section_added_in_the_admin_gets_every_institutions_folder(
     slugs = set(IndicatorFolderPage.objects.child_of(index).values_list("slug", flat=True))
     institutions = InstitutionPage.objects.filter(locale__language_code="ar", alias_of__isnull=True)
     assert slugs == set(institutions.values_list("slug", flat=True))
+
+
+def test_a_long_series_is_drawn_as_a_line_and_its_table_shows_the_latest_periods(client):
+    months = {f"{1990 + m // 12}-{m % 12 + 1:02d}": m for m in range(400)}
+    page = IndicatorPageFactory(slug="longue", periodicity="monthly", data=rows(months))
+    response = client.get(page.url)
+    content = html(response)
+    assert "chart-point" not in content and "chart-line" in content
+    assert len(re.findall(r'<th scope="row">', content)) == 120
+    assert '<th scope="row">2023-04</th>' in content  # the latest month
+    assert len(client.get(page.url + "data.json").json()["observations"]) == 400
