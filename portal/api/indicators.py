@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from ninja import Path, Query, Router, Status
 from wagtail.models import Locale
+from wagtail.rich_text import expand_db_html
 
 from portal.core.models import TermKind, default_locale_id, term_names
 from portal.library.selectors import institution_labels
@@ -220,8 +221,8 @@ class Context:
         dataset = self.datasets.get(page.translation_key)
         has_target = page.target_value is not None and page.target_period
         data.update(
-            definition=page.definition,
-            methodology=page.methodology,
+            definition=expand_db_html(page.definition),
+            methodology=expand_db_html(page.methodology),
             source={"name": page.source_name, "url": page.source_url},
             citation=page.citation,
             dimensions=[

@@ -39,10 +39,21 @@ class ConfirmForm(forms.Form):
 
 
 def _editable_indicator(request, page_id):
+    """The indicator, if the user may change it now: edit rights, and no lock (a moderator's
+    or a workflow's) that applies to them."""
     page = get_object_or_404(IndicatorPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    lock = page.get_lock()
+    if not page.permissions_for_user(request.user).can_edit() or (
+        lock and lock.for_user(request.user)
+    ):
         raise PermissionDenied
     return page
+
+
+def _breakdown_codes(page):
+    """The breakdowns of the indicator's latest version, draft included: a breakdown added
+    in a draft is accepted in the file before the page is published."""
+    return [d.code for d in page.get_latest_revision_as_object().dimensions.all()]
 
 
 def import_upload(request, page_id):
@@ -54,7 +65,7 @@ def import_upload(request, page_id):
         parsed = importer.parse(
             upload,
             periodicity=page.periodicity,
-            dimensions=[d.code for d in page.dimensions.all()],
+            dimensions=_breakdown_codes(page),
             max_bytes=settings.STATISTICS_MAX_UPLOAD_BYTES,
         )
         if parsed.ok:
@@ -70,7 +81,7 @@ def import_upload(request, page_id):
             "form": form,
             "parsed": parsed,
             "limit": filesizeformat(settings.STATISTICS_MAX_UPLOAD_BYTES),
-            "dimensions": list(page.dimensions.all()),
+            "dimensions": list(page.get_latest_revision_as_object().dimensions.all()),
             "example": importer.EXAMPLES[page.periodicity],
         },
         status=200 if parsed is None else 422,
@@ -111,11 +122,12 @@ def import_preview(request, page_id, pending_id):
             user=request.user,
             comment=form.cleaned_data["comment"],
         )
-        messages.success(
-            request,
-            _("Version %(number)s of the data is now shown, with %(rows)s values.")
-            % {"number": version.number, "rows": version.row_count},
-        )
+        if version is not None:  # None: a second click, already imported
+            messages.success(
+                request,
+                _("Version %(number)s of the data is now shown, with %(rows)s values.")
+                % {"number": version.number, "rows": version.row_count},
+            )
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     rows = pending.rows
     return TemplateResponse(
@@ -132,6 +144,6 @@ def import_preview(request, page_id, pending_id):
             ],
             "truncated": len(rows) > PREVIEW_ROWS,
             "changes": _changes(page, rows),
-            "codes": [d.code for d in page.dimensions.all()],
+            "codes": _breakdown_codes(page),
         },
     )

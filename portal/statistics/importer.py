@@ -27,7 +27,11 @@ PERIODICITIES = ("annual", "quarterly", "monthly")
 MAX_PROBLEMS = 500
 MAX_COLUMNS = 100
 MAX_ZIP_MEMBERS = 1000
-ZIP_RATIO = 20  # the uncompressed members of a workbook may weigh this many times `max_bytes`
+# A workbook's members, uncompressed, may weigh this many times `max_bytes` in all, and each
+# at most MAX_MEMBER_RATIO times its compressed size: openpyxl holds the shared strings in
+# memory, so a small file of repeated strings would otherwise cost a worker minutes and GBs.
+ZIP_RATIO = 4
+MAX_MEMBER_RATIO = 100
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_DECIMALS = 6
 MAX_DIMENSION_LENGTH = 100
@@ -335,7 +339,9 @@ def _check_zip(data, max_bytes):
             members = archive.infolist()
     except Exception:
         raise _FileProblem(_unreadable()) from None
-    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > ZIP_RATIO * max_bytes:
+    too_packed = any(m.file_size > MAX_MEMBER_RATIO * max(m.compress_size, 1024) for m in members)
+    too_large = sum(m.file_size for m in members) > ZIP_RATIO * max_bytes
+    if len(members) > MAX_ZIP_MEMBERS or too_large or too_packed:
         raise _FileProblem(
             gettext(
                 "This workbook is too large or too complex to be read. Copy the data into a new "

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 
 from portal.core.models import PortalPage, TermKind, default_locale_id
 
+from .forms import IndicatorForm
 from .panels import DatasetPanel
 
 RICH_TEXT = ["bold", "italic", "link", "ul", "ol"]
@@ -197,6 +198,7 @@ class IndicatorPage(RoutablePageMixin, PortalPage):
     ]
     parent_page_types = ["statistics.IndicatorFolderPage"]
     subpage_types = []
+    base_form_class = IndicatorForm
 
     class Meta:
         verbose_name = _("indicator")
@@ -214,21 +216,13 @@ class IndicatorPage(RoutablePageMixin, PortalPage):
             errors["scale_max"] = _("The highest value must be above the lowest.")
         if (self.target_value is None) != (not self.target_period):
             errors["target_period"] = _("Give both the target value and its period, or neither.")
-        from .importer import normalise_period
-
         if self.target_period:
+            from .importer import normalise_period
+
             period = normalise_period(self.target_period, self.periodicity)
             if period is None:
                 errors["target_period"] = _("This period does not fit the periodicity.")
             self.target_period = period or self.target_period
-        for note in self.notes.all():
-            if note.period:
-                period = normalise_period(note.period, self.periodicity)
-                if period is None:
-                    errors["periodicity"] = _(
-                        "The period “%(period)s” of a note does not fit the periodicity."
-                    ) % {"period": note.period}
-                note.period = period or note.period
         if errors:
             raise ValidationError(errors)
 
@@ -394,7 +388,7 @@ class Observation(models.Model):
     period = models.CharField(max_length=10)
     start = models.DateField()
     # "region=casablanca-settat;sex=f": sorted pairs; "" for the total.
-    dimension_key = models.CharField(max_length=400, blank=True)
+    dimension_key = models.TextField(blank=True)
     value = models.DecimalField(max_digits=21, decimal_places=6)
     lower = models.DecimalField(max_digits=21, decimal_places=6, null=True, blank=True)
     upper = models.DecimalField(max_digits=21, decimal_places=6, null=True, blank=True)

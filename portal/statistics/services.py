@@ -114,7 +114,11 @@ def pending_import_create(*, indicator, parsed, user, file_name):
 
 @transaction.atomic
 def pending_import_confirm(*, pending, indicator, user, comment=""):
-    """The confirmed rows become the indicator's current data."""
+    """The confirmed rows become the indicator's current data. None when this import was
+    confirmed already (two clicks: the second waits for the first, then finds nothing)."""
+    pending = PendingImport.objects.select_for_update().filter(pk=pending.pk).first()
+    if pending is None:
+        return None
     rows = [
         {**row, "dimensions": [tuple(pair) for pair in row["dimensions"]]} for row in pending.rows
     ]

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import formats, translation
 from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -60,23 +61,14 @@ def format_number(value, decimals):
 
 
 def _current_series(datasets):
-    """{dataset id: [observations of its main series]}: the totals, or else the first
-    breakdown, of the current versions (two queries at most)."""
+    """{dataset id: [observations of its totals]} of the current versions (one query). An
+    indicator given only by breakdown has no headline value."""
     versions = {d.current_id: d.pk for d in datasets if d.current_id}
     series = defaultdict(list)
     for obs in Observation.objects.filter(version_id__in=versions, dimension_key="").order_by(
         "start"
     ):
         series[versions[obs.version_id]].append(obs)
-    missing = [v for v, d in versions.items() if d not in series]
-    if missing:
-        first = {}
-        for obs in Observation.objects.filter(version_id__in=missing).order_by(
-            "dimension_key", "start"
-        ):
-            key = first.setdefault(obs.version_id, obs.dimension_key)
-            if obs.dimension_key == key:
-                series[versions[obs.version_id]].append(obs)
     return series
 
 
@@ -212,6 +204,7 @@ def statistics_listing(request, index):
                 "source": SourceKind(page.source_kind).label,
                 "themes": [themes.get(t.slug, t.name) for t in page.themes.all()],
                 "trend": _trend(series.get(dataset.pk, []) if dataset else [], page),
+                "has_data": bool(dataset and dataset.current_id),
             }
         )
     context = index.get_context(request)
@@ -235,36 +228,38 @@ def statistics_listing(request, index):
 
 class Selection:
     """Which observations the chart and table show: `by` (one series per value of that
-    breakdown) and the fixed values of the other breakdowns (`d=code:value`)."""
+    breakdown) and the fixed values of the other breakdowns (`d=code:value`). The breakdowns
+    are those of the data (a translation may lag behind the original's list); the page gives
+    their labels."""
 
     def __init__(self, request, dimensions, observations):
-        self.codes = [d.code for d in dimensions]
+        in_data = {code for o in observations for code in o.dims}
         self.labels = {d.code: d.label for d in dimensions}
+        self.codes = [code for code in self.labels if code in in_data]
+        self.codes += sorted(in_data - set(self.codes))
         self.values = {
             code: sorted({o.dims[code] for o in observations if code in o.dims})
             for code in self.codes
         }
         by = request.GET.get("by", "")
-        self.by = by if by in self.codes and self.values[by] else ""
+        self.by = by if by in self.codes else ""
         self.fixed = {}
-        for item in request.GET.getlist("d"):
+        asked_values = [item for item in request.GET.getlist("d") if item]  # "": the total
+        for item in asked_values:
             code, _sep, value = item.partition(":")
             if code in self.codes and code != self.by and value in self.values[code]:
                 self.fixed[code] = value
-        self.asked = bool(request.GET.get("by") or request.GET.getlist("d"))
-        self.valid = (not request.GET.get("by") or self.by) and len(self.fixed) == len(
-            request.GET.getlist("d")
-        )
-        if not self.asked and observations and not any(not o.dims for o in observations):
+        self.valid = (not by or self.by) and len(self.fixed) == len(asked_values)
+        if observations and not any(self.matches(o) for o in observations):
             self._default(observations)
 
     def _default(self, observations):
-        """Without a choice, and without totals: one series per value of the first breakdown,
-        the others fixed to a value that has data."""
-        self.by = next((code for code in self.codes if self.values[code]), "")
+        """When nothing matches the choice (nor, without a choice, the totals): one series per
+        value of the chosen or first breakdown, the others fixed to a value that has data."""
+        self.by = self.by or next(iter(self.codes), "")
         for code in self.codes:
             if code != self.by and not any(self.matches(o) for o in observations):
-                self.fixed[code] = self.values[code][0] if self.values[code] else ""
+                self.fixed[code] = self.values[code][0]
 
     def matches(self, observation):
         dims = observation.dims
@@ -282,9 +277,8 @@ class Selection:
     def form(self):
         """The choices of the breakdown form: (code, label, values, selected value)."""
         return [
-            (code, self.labels[code], self.values[code], self.fixed.get(code, ""))
+            (code, self.labels.get(code, code), self.values[code], self.fixed.get(code, ""))
             for code in self.codes
-            if self.values[code]
         ]
 
 
@@ -440,9 +434,9 @@ def _table(series, page):
 
 def _target_status(page, series):
     """The strategy target against the actual value."""
-    if page.target_value is None or not page.target_period or not series:
+    rows = series.get("")  # the totals: a target is national, not a breakdown's
+    if page.target_value is None or not page.target_period or not rows:
         return None
-    rows = next(iter(series.values()))
     actual = next((o for o in rows if o.period == page.target_period), rows[-1])
     gap = actual.value - page.target_value
     reached = None  # said only when the editor says which way is better
@@ -506,6 +500,14 @@ def indicator_detail(request, page):
     folder = page.get_parent().specific
     themes = term_names(TermKind.THEME, page.locale)
     embed_url = request.build_absolute_uri(page.get_url(request) + page.reverse_subpage("embed"))
+    if context["query"]:
+        embed_url += "?" + context["query"]
+    embed_code = format_html(
+        '<iframe src="{}" title="{}" width="100%" height="520" loading="lazy" '
+        'style="border:0"></iframe>',
+        embed_url,
+        page.title,
+    )
     publisher = ""
     if isinstance(folder, IndicatorFolderPage):
         publisher = institution_labels(page.locale).get(folder.slug, (None, folder.title))[1]
@@ -516,7 +518,7 @@ def indicator_detail(request, page):
         source_label=SourceKind(page.source_kind).label,
         notes=page.ordered_notes,
         versions=list(context["dataset"].versions.all()[:20]) if context["dataset"] else [],
-        embed_url=embed_url,
+        embed_code=embed_code,
         page_url=page.get_url(request),
         index_url=folder.get_parent().get_url(request) if folder else "",
     )
@@ -532,6 +534,8 @@ def indicator_embed(request, page):
     context.update(indicator_context(request, page))
     context["page_url"] = request.build_absolute_uri(page.get_url(request))
     response = TemplateResponse(request, "statistics/indicator_embed.html", context)
+    if not context["selection"].valid:
+        patch_cache_control(response, private=True)
     response["Content-Security-Policy"] = EMBED_CSP
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
@@ -594,7 +598,13 @@ def indicator_download(request, page, extension, number):
     observations = _observations(version)
     extra = sorted({c for o in observations for c in o.dims} - set(codes))
     codes += extra
-    columns = ["indicator", "period", *codes, "value", "lower", "upper", "unit", "note"]
+    # Source and licence on every row: the attribution travels with the values (the importer
+    # ignores these columns, so an export can be imported again).
+    columns = [
+        "indicator", "period", *codes, "value", "lower", "upper", "unit", "note", "source",
+        "licence",
+    ]  # fmt: skip
+    licence = str(Licence(page.licence).label)
     rows = [
         [
             page.title,
@@ -605,6 +615,8 @@ def indicator_download(request, page, extension, number):
             _plain(obs.upper),
             page.unit,
             obs.note,
+            page.source_name,
+            licence,
         ]
         for obs in observations
     ]

@@ -711,3 +711,14 @@ def test_real_responses_conform_to_the_schema(statistics):
             response = case.call()
             assert response.status_code in (200, 404)
             observations_.validate_response(response)
+
+
+def test_rich_text_links_to_pages_are_addresses(client, statistics):
+    target = statistics["new"]
+    page = IndicatorPageFactory(
+        slug="liens",
+        definition=f'<p>Voir <a linktype="page" id="{target.pk}">cet indicateur</a>.</p>',
+    )
+    data = ok(client, f"{URL}{page.pk}/")
+    assert f'href="{target.url}"' in data["definition"]
+    assert "linktype" not in data["definition"]

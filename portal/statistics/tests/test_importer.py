@@ -779,6 +779,15 @@ def test_xlsx_zip_bomb():
     assert message.startswith("This workbook is too large or too complex")
 
 
+def test_xlsx_with_a_small_but_highly_repetitive_member():
+    """Within the size limits in all, but 240 KB of repeated strings would expand to ~100 MB."""
+    strings = b"<sst>" + b"<si><t>a</t></si>" * 2_000_000 + b"</sst>"
+    content = _zip({"[Content_Types].xml": b"<Types/>", "xl/sharedStrings.xml": strings})
+    assert len(content) < 200_000
+    message = file_problem(parse_csv(content, name="series.xlsx", max_bytes=10_000_000))
+    assert message.startswith("This workbook is too large or too complex")
+
+
 def test_xlsx_with_an_encrypted_member():
     content = bytearray(xlsx_bytes([["period", "value"], [2018, 1]]))
     start = content.find(b"PK\x01\x02")

@@ -422,3 +422,63 @@ def test_a_long_series_is_drawn_as_a_line_and_its_table_shows_the_latest_periods
     assert len(re.findall(r'<th scope="row">', content)) == 120
     assert '<th scope="row">2023-04</th>' in content  # the latest month
     assert len(client.get(page.url + "data.json").json()["observations"]) == 400
+
+
+def test_a_locked_indicator_refuses_an_import(client, cspj_editor, by_region, django_user_model):
+    moderator = django_user_model.objects.create_superuser("locker", password="z" * 16)
+    by_region.locked, by_region.locked_by = True, moderator
+    by_region.save()
+    login_verified(client, cspj_editor)
+    assert upload(client, by_region, b"period,value\n2026,50\n").status_code == 302
+    assert not PendingImport.objects.exists()
+
+
+def test_a_target_is_judged_on_the_totals_only(client):
+    data = rows({"2005": 4}) + rows({"2005": 68}, region="A") + rows({"2005": 63}, region="B")
+    page = IndicatorPageFactory(
+        slug="cible", data=data, dimension_codes=["region"], higher_is_better=True,
+        target_value=Decimal(5), target_period="2005",
+    )  # fmt: skip
+    total = html(client.get(page.url)).split('class="target-status"', 1)[1].split("</p>")[0]
+    assert ">4<" in total or " 4." in total or "4" in total.split(":")[-1]
+    assert "target-status" not in html(client.get(page.url, {"by": "region"}))
+
+
+def test_an_indicator_given_by_breakdown_only_shows_no_headline_value(client):
+    data = rows({"2015": 36}, country="Morocco") + rows({"2015": 38}, country="Brazil")
+    IndicatorPageFactory(title="Pays comparés", slug="pays", data=data, dimension_codes=["country"])
+    card = card_of(client.get("/ar/statistics/"), "Pays comparés")
+    assert "indicator-value" not in card
+
+
+def test_the_embed_code_is_escaped_for_copying(client):
+    page = IndicatorPageFactory(
+        title='Titre "><script>x</script>', slug="titre", data=rows({"2024": 1})
+    )
+    content = html(client.get(page.url))
+    code = content.split('id="embed-code"', 1)[1].split("</textarea>", 1)[0]
+    assert "<script>" not in code and "&lt;script&gt;" not in code
+    assert "&amp;quot;&amp;gt;&amp;lt;script&amp;gt;" in code  # copied text: &quot;&gt;&lt;…
+
+
+def test_the_breakdown_form_leaves_totals_cacheable_and_made_up_choices_private(client, by_region):
+    totals = client.get(by_region.url, {"by": "region", "d": ""})
+    assert "private" not in totals.get("Cache-Control", "")
+    embed = client.get(by_region.url + "embed/", {"by": "made-up"})
+    assert "private" in embed["Cache-Control"]
+
+
+def test_crossed_breakdowns_without_subtotals_still_draw_a_chart(client):
+    data = rows({"2024": 1}, region="A", sex="f") + rows({"2024": 2}, region="A", sex="m")
+    data += rows({"2024": 3}, region="B", sex="f") + rows({"2024": 4}, region="B", sex="m")
+    page = IndicatorPageFactory(slug="croise", data=data, dimension_codes=["region", "sex"])
+    for params in ({}, {"by": "sex", "d": ["", "sex:f"]}, {"d": ["region:A", ""]}):
+        content = html(client.get(page.url, params))
+        assert '<p class="empty">' not in content and "chart-bar" in content
+
+
+def test_a_translation_missing_a_breakdown_still_separates_its_values(client, by_region):
+    by_region.dimensions = []
+    by_region.save_revision().publish()
+    content = html(client.get(by_region.url))
+    assert re.search(r"<th scope=\"row\">2024</th><td><bdi dir=\"ltr\">30<", content)
