@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from portal.core.models import Term
 from portal.core.testing import login_verified
@@ -482,3 +483,36 @@ def test_a_translation_missing_a_breakdown_still_separates_its_values(client, by
     by_region.save_revision().publish()
     content = html(client.get(by_region.url))
     assert re.search(r"<th scope=\"row\">2024</th><td><bdi dir=\"ltr\">30<", content)
+
+
+def test_note_periods_are_normalised_or_refused_by_the_edit_form(client, django_user_model):
+    page = IndicatorPageFactory(slug="notes", data=rows({"2024": 1}))
+    admin = django_user_model.objects.create_superuser("notes-admin", password="x" * 16)
+    login_verified(client, admin)
+
+    def post(period):
+        fields = {
+            "title": page.title,
+            "slug": page.slug,
+            "source_kind": "national",
+            "periodicity": "quarterly",
+            "definition": rich_text("Définition"),
+            "unit": "cas",
+            "decimals": "0",
+            "source_name": "Source",
+            "citation": "Citation",
+            "licence": "cc-by-4.0",
+            "dimensions": inline_formset([]),
+            "notes": inline_formset([{"period": period, "is_break": "on", "text": "Rupture"}]),
+            "comments": inline_formset([]),
+        }
+        return client.post(f"/admin/pages/{page.pk}/edit/", nested_form_data(fields))
+
+    assert post("T2 2020").status_code == 302
+    page.refresh_from_db()
+    assert [n.period for n in page.get_latest_revision_as_object().notes.all()] == ["2020-Q2"]
+    revisions = page.revisions.count()
+    refused = post("2020-13")
+    assert refused.status_code == 200
+    assert refused.context["form"].formsets["notes"].forms[0].errors["period"]
+    assert page.revisions.count() == revisions
