@@ -2,6 +2,7 @@ import functools
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import get_supported_content_language_variant
@@ -10,6 +11,25 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import HomeBodyBlock
+
+
+class PermanentIdMixin:
+    """`original_id`: a page's permanent id, the same in every language (permanent addresses,
+    API, OAI-PMH, catalogues): the id of its page in the default language."""
+
+    @cached_property
+    def original_id(self):
+        if self.locale_id == default_locale_id() and not self.alias_of_id:
+            return self.pk
+        if self.alias_of_id:  # an untranslated version shows the original
+            return self.alias_of_id
+        original = (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, locale_id=default_locale_id())
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return original or self.pk
 
 
 class PortalPage(Page):

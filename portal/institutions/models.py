@@ -2,11 +2,12 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtail.search import index
 
 from portal.core.models import PortalPage
@@ -171,3 +172,26 @@ class InstitutionWorkspace(models.Model):
 
     def __str__(self):
         return self.collection.name
+
+
+class InstitutionFolderPage(Page):
+    """Abstract base of the folder of one institution's pages in a section (the library, the
+    statistics), where its staff work. Its address shows the section filtered on it. An
+    institution deleted and created again finds its folder again
+    (`services.institution_folder_ensure`)."""
+
+    institution = models.ForeignKey(
+        "institutions.InstitutionPage",
+        verbose_name=_("institution"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("institution")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        return redirect(f"{self.get_parent().get_url(request)}?institution={self.slug}")

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from portal.core.models import PortalPage, TermKind, default_locale_id
+from portal.core.models import PermanentIdMixin, PortalPage, TermKind
+from portal.institutions.models import InstitutionFolderPage
 
 from .forms import PublicationForm
 from .panels import ExtractionStatusPanel
@@ -90,30 +91,17 @@ class PublicationIndexPage(RoutablePageMixin, PortalPage):
         )
 
 
-class PublicationFolderPage(Page):
-    """The publications of one institution. Its address shows the library filtered on it."""
+class PublicationFolderPage(InstitutionFolderPage):
+    """The publications of one institution."""
 
-    # An institution deleted and created again finds its folder (and its publications) again.
-    institution = models.ForeignKey(
-        "institutions.InstitutionPage",
-        verbose_name=_("institution"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("institution")]
     parent_page_types = ["library.PublicationIndexPage"]
     subpage_types = ["library.PublicationPage"]
 
     class Meta:
         verbose_name = _("publications of an institution")
 
-    def serve(self, request, *args, **kwargs):
-        return redirect(f"{self.get_parent().get_url(request)}?institution={self.slug}")
 
-
-class PublicationPage(RoutablePageMixin, PortalPage):
+class PublicationPage(PermanentIdMixin, RoutablePageMixin, PortalPage):
     """A publication of the library: a legal text, report, study, guide… with its files."""
 
     publication_type = models.CharField(
@@ -223,23 +211,6 @@ class PublicationPage(RoutablePageMixin, PortalPage):
     @property
     def is_legal(self):
         return self.publication_type in LEGAL_TYPES
-
-    @cached_property
-    def original_id(self):
-        """The permanent id of the publication, the same in every language: the id of its page
-        in the default language."""
-        if self.locale_id == default_locale_id() and not self.alias_of_id:
-            return self.pk
-        if self.alias_of_id:  # an untranslated version shows the original
-            return self.alias_of_id
-        original = (
-            PublicationPage.objects.filter(
-                translation_key=self.translation_key, locale_id=default_locale_id()
-            )
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return original or self.pk
 
     @property
     def text_direction(self):

@@ -9,16 +9,16 @@ adds a `DatasetVersion` and makes it current; older versions stay downloadable.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
-from portal.core.models import PortalPage, TermKind, default_locale_id
+from portal.core.models import PermanentIdMixin, PortalPage, TermKind
+from portal.institutions.models import InstitutionFolderPage
 
 from .forms import IndicatorForm
 from .panels import DatasetPanel
@@ -77,30 +77,17 @@ class StatisticsIndexPage(RoutablePageMixin, PortalPage):
         return statistics_listing(request, self)
 
 
-class IndicatorFolderPage(Page):
-    """The indicators an institution publishes. Its address shows the statistics filtered on
-    it."""
+class IndicatorFolderPage(InstitutionFolderPage):
+    """The indicators an institution publishes."""
 
-    institution = models.ForeignKey(
-        "institutions.InstitutionPage",
-        verbose_name=_("institution"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("institution")]
     parent_page_types = ["statistics.StatisticsIndexPage"]
     subpage_types = ["statistics.IndicatorPage"]
 
     class Meta:
         verbose_name = _("indicators of an institution")
 
-    def serve(self, request, *args, **kwargs):
-        return redirect(f"{self.get_parent().get_url(request)}?institution={self.slug}")
 
-
-class IndicatorPage(RoutablePageMixin, PortalPage):
+class IndicatorPage(PermanentIdMixin, RoutablePageMixin, PortalPage):
     """One indicator: its metadata here, its values in the `Dataset` of its translation key."""
 
     source_kind = models.CharField(
@@ -225,22 +212,6 @@ class IndicatorPage(RoutablePageMixin, PortalPage):
             self.target_period = period or self.target_period
         if errors:
             raise ValidationError(errors)
-
-    @cached_property
-    def original_id(self):
-        """The permanent id of the indicator, the same in every language (API, catalogue)."""
-        if self.locale_id == default_locale_id() and not self.alias_of_id:
-            return self.pk
-        if self.alias_of_id:
-            return self.alias_of_id
-        original = (
-            IndicatorPage.objects.filter(
-                translation_key=self.translation_key, locale_id=default_locale_id()
-            )
-            .values_list("pk", flat=True)
-            .first()
-        )
-        return original or self.pk
 
     @property
     def no_derivatives(self):
