@@ -3,18 +3,16 @@ HTML listing (`portal.statistics.views.statistics_listing`), their metadata and 
 their observations, and the DCAT catalogue of this open data (`portal.statistics.dcat`)."""
 
 from collections import defaultdict
-from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Q, Subquery
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 from ninja import Path, Query, Router, Status
-from wagtail.models import Locale
 from wagtail.rich_text import expand_db_html
 
-from portal.core.models import TermKind, default_locale_id, term_names
-from portal.library.selectors import institution_labels
+from portal.core.models import TermKind, term_names
+from portal.institutions.selectors import institution_labels
 from portal.statistics.dcat import FORMATS, catalog_graph, period_end
 from portal.statistics.importer import period_start
 from portal.statistics.models import (
@@ -29,6 +27,7 @@ from portal.statistics.models import (
     decode_dimensions,
 )
 
+from .common import language_tree, original_ids, pagination
 from .schemas import (
     DIMENSION_DESCRIPTION,
     MAX_ID,
@@ -52,45 +51,6 @@ DIMENSION = Query(None, description=DIMENSION_DESCRIPTION)
 
 def _published():
     return IndicatorPage.objects.live().public()
-
-
-def _locale(lang):
-    return Locale.objects.filter(language_code=lang).first()
-
-
-def _pagination(request, params, page, page_size, count):
-    """`count`, `page`, `page_size`, `next` and `previous`, the links keeping the filters."""
-    query = [
-        (name, str(item).lower() if isinstance(item, bool) else item)
-        for name, value in params.items()
-        if name != "page" and value is not None
-        for item in (value if isinstance(value, list) else [value])
-    ]
-
-    def link(number):
-        return request.build_absolute_uri(f"{request.path}?{urlencode([*query, ('page', number)])}")
-
-    return {
-        "count": count,
-        "page": page,
-        "page_size": page_size,
-        "next": link(page + 1) if page * page_size < count else None,
-        "previous": link(page - 1) if page > 1 else None,
-    }
-
-
-def _original_ids(pages, published):
-    """`{page pk: permanent id}`: the id of the live original in the default language or,
-    without one, the page's own. `published`: the live, public indicators."""
-    keys = {page.translation_key for page in pages}
-    if not keys:
-        return {}
-    originals = dict(
-        published.filter(
-            locale_id=default_locale_id(), alias_of__isnull=True, translation_key__in=keys
-        ).values_list("translation_key", "pk")
-    )
-    return {page.pk: originals.get(page.translation_key, page.pk) for page in pages}
 
 
 def _latest_totals(version_ids):
@@ -140,7 +100,7 @@ class Context:
                 path__in={page.path[: -page.steplen] for page in pages}
             )
         }
-        self.ids = _original_ids(pages, published)
+        self.ids = original_ids(pages, published)
         self.datasets = {
             dataset.translation_key: dataset
             for dataset in Dataset.objects.filter(
@@ -292,7 +252,7 @@ harvesting by open-data portals."""
 )
 def list_indicators(request, filters: Query[IndicatorQuery]):
     with translation.override(filters.lang):
-        locale = _locale(filters.lang)
+        locale = language_tree(filters.lang)
         published = _published()
         pages = published.filter(locale=locale) if locale else IndicatorPage.objects.none()
         if filters.source:
@@ -322,7 +282,7 @@ def list_indicators(request, filters: Query[IndicatorQuery]):
         )
         context = Context(request, locale, results, published) if results else None
         return {
-            **_pagination(request, filters.model_dump(), filters.page, filters.page_size, count),
+            **pagination(request, filters.model_dump(), filters.page, filters.page_size, count),
             "results": [context.indicator(page) for page in results],
         }
 
@@ -344,7 +304,7 @@ def get_indicator(
     if original is None:
         return Status(404, {"detail": NOT_FOUND})
     with translation.override(options.lang):
-        locale = _locale(options.lang)
+        locale = language_tree(options.lang)
         versions = {
             version.locale_id: version
             for version in published.filter(
@@ -440,7 +400,7 @@ def list_observations(
         else []
     )
     return {
-        **_pagination(
+        **pagination(
             request,
             {**filters.model_dump(), "dimension": dimension},
             filters.page,

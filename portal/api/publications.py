@@ -1,15 +1,13 @@
 """`/api/v1/publications/`: the library, read only, with the filters, search and facets of its
 HTML listing (`portal.library.views.library_listing`)."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from ninja import Path, Query, Router, Status
-from wagtail.models import Locale
 
 from portal.core.models import TermKind, term_names
+from portal.institutions.selectors import institution_labels
 from portal.library import selectors
 from portal.library.models import (
     LegalStatus,
@@ -22,6 +20,7 @@ from portal.search import backends
 from portal.search.selectors import search
 from portal.search.text import query_terms
 
+from .common import language_tree, original_ids, pagination
 from .schemas import (
     MAX_ID,
     LangQuery,
@@ -60,7 +59,7 @@ class Context:
         self.statuses = {value: str(label) for value, label in LegalStatus.choices}
         self.themes = term_names(TermKind.THEME, locale)
         self.sectors = term_names(TermKind.SECTOR, locale)
-        self.institutions = selectors.institution_labels(locale)
+        self.institutions = institution_labels(locale)
         self._indexes = {}
 
     def absolute(self, url):
@@ -128,30 +127,6 @@ class Context:
         }
 
 
-def original_ids(pages):
-    """`{page pk: permanent id}`: the id of the live original in the default language (the id of
-    permanent addresses and OAI records) or, without one, the page's own `original_id`."""
-    keys = {page.translation_key for page in pages}
-    if not keys:
-        return {}
-    originals = dict(
-        _published()
-        .filter(locale=Locale.get_default(), alias_of__isnull=True, translation_key__in=keys)
-        .values_list("translation_key", "pk")
-    )
-    return {page.pk: originals.get(page.translation_key) or page.original_id for page in pages}
-
-
-def _locale(lang):
-    return Locale.objects.filter(language_code=lang).first()
-
-
-def _page_link(request, params, number):
-    query = {name: value for name, value in params.items() if value is not None}
-    query["page"] = number
-    return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
-
-
 def _facets(counts, active, locale, institutions):
     facets = {}
     for facet in selectors.facets(counts, active, locale, institutions):
@@ -193,7 +168,7 @@ def list_publications(request, filters: Query[PublicationQuery]):
     page_number, page_size = filters.page, filters.page_size
     offset = (page_number - 1) * page_size
     with translation.override(filters.lang):
-        locale = _locale(filters.lang)
+        locale = language_tree(filters.lang)
         if locale is None:
             return {
                 "count": 0,
@@ -240,20 +215,9 @@ def list_publications(request, filters: Query[PublicationQuery]):
                 else []
             )
         context = Context(request, locale)
-        ids = original_ids(pages)
-        link_params = {
-            name: value for name, value in params.items() if name != "page" and value is not None
-        }
+        ids = original_ids(pages, _published())
         return {
-            "count": count,
-            "page": page_number,
-            "page_size": page_size,
-            "next": _page_link(request, link_params, page_number + 1)
-            if offset + page_size < count
-            else None,
-            "previous": _page_link(request, link_params, page_number - 1)
-            if page_number > 1
-            else None,
+            **pagination(request, params, page_number, page_size, count),
             "results": [context.publication(page, ids[page.pk]) for page in pages],
             "facets": _facets(
                 selectors.facet_counts(base, active), active, locale, context.institutions
@@ -277,7 +241,7 @@ def get_publication(
     if original is None:
         return Status(404, {"detail": NOT_FOUND})
     with translation.override(options.lang):
-        locale = _locale(options.lang)
+        locale = language_tree(options.lang)
         page = original
         if locale is not None and original.locale_id != locale.pk:
             page = (
@@ -286,7 +250,7 @@ def get_publication(
             )
         page = PublicationPage.objects.prefetch_related(*RELATED).get(pk=page.pk)
         context = Context(request, locale or page.locale)
-        data = context.publication(page, original_ids([page])[page.pk])
+        data = context.publication(page, original_ids([page], _published())[page.pk])
         versions = (
             _published()
             .filter(translation_key=page.translation_key, alias_of__isnull=True)

@@ -10,8 +10,7 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import TermKind, default_locale_id, term_names
-from portal.institutions.models import InstitutionPage
+from portal.core.models import TermKind, term_names
 from portal.search import backends
 
 from .models import PublicationFile, PublicationPage, PublicationType
@@ -135,17 +134,6 @@ def facet_counts(queryset, active):
             .order_by()
         ),
     }
-
-
-def institution_labels(locale):
-    """`{slug: (acronym, name in the locale)}` of the institutions; one query."""
-    labels = {}
-    for slug, acronym, title, locale_id in InstitutionPage.objects.filter(
-        locale_id__in={locale.pk, default_locale_id()}
-    ).values_list("slug", "acronym", "title", "locale_id"):
-        if locale_id == locale.pk or slug not in labels:
-            labels[slug] = (acronym, title)
-    return labels
 
 
 FACET_TITLES = {

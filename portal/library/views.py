@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_info
 
 from portal.core.models import TermKind, default_locale_id, term_names
+from portal.institutions.selectors import institution_labels
 from portal.search import backends
 from portal.search.models import SearchEntry
 from portal.search.selectors import search
@@ -69,7 +70,7 @@ def library_listing(request, index):
     if sort not in selectors.SORTS or (sort == "relevance" and not terms):
         sort = "relevance" if terms else "newest"
     results = selectors.filtered(base, active)
-    institutions = selectors.institution_labels(locale)
+    institutions = institution_labels(locale)
     facets = selectors.facets(selectors.facet_counts(base, active), active, locale, institutions)
     related = ("institutions", "files")
     if sort == "relevance":
@@ -197,7 +198,7 @@ def related_publications(page, limit=4):
 
 def publication_detail(request, page):
     locale = page.locale
-    institutions = selectors.institution_labels(locale)
+    institutions = institution_labels(locale)
     themes = term_names(TermKind.THEME, locale)
     sectors = term_names(TermKind.SECTOR, locale)
     index = page.library

@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Site
 
 from portal.core.models import TermKind, term_names
-from portal.library.selectors import institution_labels
+from portal.institutions.selectors import institution_labels
 
 from . import charts, exports
 from .importer import period_position
