@@ -30,7 +30,7 @@ install: deps $(VENV)/.installed node_modules/.package-lock.json
 run: install
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py ensure_superuser
+	$(BIN)/python manage.py ensure_superuser --demo
 	$(BIN)/python manage.py check_platform_links
 	@echo "Serving the portal on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@trap 'kill 0' EXIT; $(BIN)/python manage.py db_worker --queue-name "*" >var/worker.log 2>&1 & \

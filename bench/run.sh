@@ -25,10 +25,17 @@
 # to results.json under "library", and the exit status is the worse of the two verdicts.
 # For a quick check without wrk: bench/library.py (in-process timings on DATABASE_URL).
 #
+# Then, on the same servers (started with CLAIMS_RATE_LIMIT=false, Argon2id at its production
+# cost), claim submission with bench/claims.py: BENCH_CLAIMS_SEQUENTIAL (100) final POSTs of the
+# public form one after the other (PASS when their p95 is within BENCH_CLAIMS_TARGET_MS, 500 ms),
+# then a burst of BENCH_CLAIMS_BURST (200) submissions at once (PASS when all answer 2xx with a
+# receipt, none 5xx, and the database has exactly that many more claims). Added to results.json
+# under "claims"; BENCH_CLAIMS=0 skips them (and so does BENCH_LIBRARY=0: they use its servers).
+#
 # Knobs (environment): BENCH_DURATION (10 s per case), BENCH_WARMUP (3 s), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32, the same for every case), BENCH_PORT / BENCH_NGINX_PORT (first port
 # tried, 8765 / 8766; the next free one is used), BENCH_STARTUP_TIMEOUT (180 s),
-# BENCH_MAX_SECONDS (hard limit for the whole run: 600 s, 1200 s with the library cases).
+# BENCH_MAX_SECONDS (hard limit for the whole run: 600 s, 1500 s with the library and claims cases).
 # Library cases: BENCH_LIBRARY (1; 0 skips them), BENCH_CORPUS (20000), BENCH_LIBRARY_DURATION
 # (BENCH_DURATION), BENCH_LIBRARY_CONNECTIONS (cores), BENCH_SEARCH_TARGET_MS (100),
 # BENCH_SQLITE (var/bench.sqlite3), BENCH_PG (auto: when pg_isready answers; 1: required; 0: skip),
@@ -45,7 +52,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 STARTUP_TIMEOUT=${BENCH_STARTUP_TIMEOUT:-180}
 LIBRARY=${BENCH_LIBRARY:-1}
-MAX_SECONDS=${BENCH_MAX_SECONDS:-$([ "$LIBRARY" = 0 ] && echo 600 || echo 1200)}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-$([ "$LIBRARY" = 0 ] && echo 600 || echo 1500)}
 TARGET=0.10
 HOST=127.0.0.1
 OUT=bench/out
@@ -114,7 +121,7 @@ trap 'log "interrupted"; exit 130' INT
 trap 'log "stopped (time limit of ${MAX_SECONDS}s or SIGTERM)"; exit 2' TERM
 
 mkdir -p "$OUT"
-rm -f "$OUT"/results.json "$OUT"/wrk-*.txt "$OUT"/serve-*.log
+rm -f "$OUT"/results.json "$OUT"/wrk-*.txt "$OUT"/serve-*.log "$OUT"/claims-*.json
 setsid bash -c 'sleep "$1"; kill -TERM "$2"' watchdog "$MAX_SECONDS" "$$" </dev/null >/dev/null 2>&1 &
 WATCHDOG_PID=$!
 
@@ -251,7 +258,10 @@ if [ "$LIBRARY" != 0 ]; then
   SQLITE_FILE=${BENCH_SQLITE:-var/bench.sqlite3}
   PG_HOST=${BENCH_PG_HOST:-127.0.0.1} PG_PORT=${BENCH_PG_PORT:-5432}
   PG_USER=${BENCH_PG_USER:-postgres} PG_DB=${BENCH_PG_DB:-portal_bench}
-  LIB_CASES=() DATABASES_DONE=()
+  LIB_CASES=() DATABASES_DONE=() CLAIMS_RUNS=()
+  CLAIMS=${BENCH_CLAIMS:-1}
+  CLAIMS_TARGET_MS=${BENCH_CLAIMS_TARGET_MS:-500}
+  CLAIMS_BURST=${BENCH_CLAIMS_BURST:-200}
   for name in search_ar search_fr library_filtered statistics_index indicator_1000; do
     "$PY" bench/library.py --paths "$name" > "$TMP/paths-$name.txt" || die "bench/library.py failed"
   done
@@ -272,7 +282,9 @@ if [ "$LIBRARY" != 0 ]; then
     port=$(free_port "${BENCH_PORT:-8765}")
     LIB_BASE="http://$HOST:$port"
     log "$label: starting bin/serve on $LIB_BASE"
-    DATABASE_URL=$url CACHE_DIR="$TMP/cache-$label" PORT=$port setsid bin/serve </dev/null \
+    # No rate limit on claims: the claims cases file hundreds from one address.
+    DATABASE_URL=$url CACHE_DIR="$TMP/cache-$label" PORT=$port CLAIMS_RATE_LIMIT=false \
+      setsid bin/serve </dev/null \
       >"$TMP/serve-$label.log" 2>&1 &
     LIB_PID=$!
     deadline=$(( SECONDS + STARTUP_TIMEOUT ))
@@ -319,6 +331,14 @@ if [ "$LIBRARY" != 0 ]; then
     measure_paths "$label" search_fr "/fr/search/ French queries"
     measure_paths "$label" statistics_index "/ar/statistics/ (session cookie)" indicator-card
     measure_paths "$label" indicator_1000 "indicator, 1,000-point series (session cookie)" chart-line
+    if [ "$CLAIMS" != 0 ]; then
+      log "$label claims: ${BENCH_CLAIMS_SEQUENTIAL:-100} sequential submissions, then a burst of $CLAIMS_BURST"
+      "$PY" bench/claims.py --base "$LIB_BASE" --database "$label" --database-url "$url" \
+        --sequential "${BENCH_CLAIMS_SEQUENTIAL:-100}" --burst "$CLAIMS_BURST" \
+        --target-ms "$CLAIMS_TARGET_MS" --out "$OUT/claims-$label.json" >&2 \
+        || log "$label claims: the run failed (see $OUT/claims-$label.json)"
+      CLAIMS_RUNS+=("$OUT/claims-$label.json")
+    fi
     stop_group "$LIB_PID"; LIB_PID=""
     DATABASES_DONE+=("$label")
   }
@@ -355,6 +375,17 @@ if [ "$LIBRARY" != 0 ]; then
     --meta "load_average_after=$(cut -d' ' -f1-3 /proc/loadavg)" \
     || lib_status=$?
   [ "$lib_status" -gt "$status" ] && status=$lib_status
+  if [ "$CLAIMS" != 0 ]; then
+    echo
+    claims_status=0
+    "$PY" bench/claims.py --report --out "$OUT/results.json" --target-ms "$CLAIMS_TARGET_MS" \
+      --burst "$CLAIMS_BURST" "${CLAIMS_RUNS[@]}" \
+      --meta "databases=${DATABASES_DONE[*]}" \
+      --meta "argon2=production cost (portal/settings/base.py CLAIMS_ARGON2)" \
+      --meta "rate_limit=off (CLAIMS_RATE_LIMIT=false)" \
+      || claims_status=$?
+    [ "$claims_status" -gt "$status" ] && status=$claims_status
+  fi
 fi
 
 echo

@@ -39,6 +39,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
     re_path(statistics_views.DOWNLOAD_PATH, statistics_views.download, name="indicator_data"),
+    path("complaints/", include("portal.complaints.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

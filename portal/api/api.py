@@ -2,6 +2,7 @@
 
 from ninja import NinjaAPI
 
+from .claims import router as claims_router
 from .indicators import router as indicators_router
 from .publications import router as publications_router
 
@@ -41,3 +42,4 @@ api = NinjaAPI(
 )
 api.add_router("/", publications_router)
 api.add_router("/", indicators_router)
+api.add_router("/", claims_router)

@@ -384,7 +384,7 @@ def _fonts() -> dict[str, dict[str, tuple[str, frozenset[int]]]]:
     return fonts
 
 
-def _load_fonts() -> dict[str, dict[str, tuple[str, frozenset[int]]]]:
+def load_fonts() -> dict[str, dict[str, tuple[str, frozenset[int]]]]:
     with _FONT_LOCK:
         return _fonts()
 
@@ -411,7 +411,7 @@ def demo_pdf(*, title: str, abstract: str, language: str, lines: list[str]) -> b
     from fpdf import FPDF
     from fpdf.prefs import ViewerPreferences
 
-    fonts = _load_fonts()
+    fonts = load_fonts()
     rtl = language.split("-")[0].lower() in _RTL_LANGUAGES
     arabic_glyphs = fonts["naskh-arabic"][""][1]
 
@@ -425,7 +425,7 @@ def demo_pdf(*, title: str, abstract: str, language: str, lines: list[str]) -> b
     # No /Direction: fpdf2 2.8.9 writes it as an invalid bare token, not a name.
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     main = "naskh-arabic" if rtl else "naskh-latin"
-    families = _families_needed(fonts, main, "".join([title, abstract, *lines]))
+    families = families_needed(fonts, main, "".join([title, abstract, *lines]))
     for family in families:
         for style, (path, _glyphs) in fonts[family].items():
             pdf.add_font(family, style=style, fname=path)
@@ -436,7 +436,7 @@ def demo_pdf(*, title: str, abstract: str, language: str, lines: list[str]) -> b
     def paragraph(text: str, size: float, style: str = "", gap: float = 2.0) -> None:
         pdf.set_font(main, style=style, size=size)
         height = size * 0.55
-        for line in _wrap(pdf, _prepare(text), rtl, arabic_glyphs):
+        for line in wrap_lines(pdf, _prepare(text), rtl, arabic_glyphs):
             pdf.cell(0, height, line, align="R" if rtl else "L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)
 
@@ -456,7 +456,7 @@ def demo_pdf(*, title: str, abstract: str, language: str, lines: list[str]) -> b
     return bytes(pdf.output())
 
 
-def _families_needed(fonts, main: str, text: str) -> list[str]:
+def families_needed(fonts, main: str, text: str) -> list[str]:
     """The main family, then only the fallbacks that cover characters still missing."""
     families = [main]
     missing = {ord(c) for c in shape_arabic(_prepare(text))} - {0x20}
@@ -472,7 +472,7 @@ def _strip_format(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
-def _wrap(pdf, text: str, rtl: bool, glyphs: frozenset[int]) -> list[str]:
+def wrap_lines(pdf, text: str, rtl: bool, glyphs: frozenset[int]) -> list[str]:
     """Break logical text into lines fitting the page; return them in visual order.
 
     Joining never crosses a space and nothing is kerned, so a line is exactly as

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "portal.library",
     "portal.search",
     "portal.statistics",
+    "portal.complaints",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -209,6 +210,8 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Integrity portal")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# The CSRF cookie lasts as long as the browser session: no identifier outlives a visit.
+CSRF_COOKIE_AGE = None
 
 # --- Languages. Arabic first; Amazigh (Tifinagh) is registered here because Django has no
 # `zgh` locale. The Wagtail admin itself is offered in Arabic, French and English.
@@ -263,6 +266,28 @@ PDF_EXTRACT_MAX_BYTES = int(os.environ.get("PDF_EXTRACT_MAX_BYTES", 60 * 1024 * 
 PDF_EXTRACT_MAX_PAGES = int(os.environ.get("PDF_EXTRACT_MAX_PAGES", 3000))
 # Statistics: the largest CSV or XLSX file a partner may import as an indicator's data.
 STATISTICS_MAX_UPLOAD_BYTES = int(os.environ.get("STATISTICS_MAX_UPLOAD_BYTES", 5 * 1024 * 1024))
+# --- Claims (docs/claims-security.md). CLAIMS_SECRET keys the receipts' Argon2id salt, the
+# proof-of-filing signature and the follow-up tokens: losing or changing it makes every receipt
+# unusable, so it is its own secret, not SECRET_KEY (which a development setup falls back to).
+CLAIMS_SECRET = os.environ.get("CLAIMS_SECRET", "")
+# The authority's recovery public key (base64, `manage.py claims_escrow generate`): every claim
+# key is also sealed to it. Its private half is kept offline.
+CLAIMS_ESCROW_PUBLIC_KEY = os.environ.get("CLAIMS_ESCROW_PUBLIC_KEY", "")
+# Argon2id cost (opslimit, memlimit in bytes) of a receipt and of a handler's password.
+CLAIMS_ARGON2 = {
+    "receipt": (2, 64 * 1024 * 1024),
+    "password": (3, 128 * 1024 * 1024),
+}
+CLAIMS_MAX_FILES = int(os.environ.get("CLAIMS_MAX_FILES", "5"))
+CLAIMS_MAX_FILE_BYTES = int(os.environ.get("CLAIMS_MAX_FILE_BYTES", 10 * 1024 * 1024))
+# Anti-abuse without a CAPTCHA service: the proof-of-work a browser with JavaScript solves
+# (leading zero bits of SHA-256; 16 is about 65,000 hashes, a second or two in a browser), and
+# the rate limits of the
+# claim forms, keyed by a daily-rotating keyed hash of the address that is never stored.
+CLAIMS_POW_BITS = int(os.environ.get("CLAIMS_POW_BITS", "16"))
+CLAIMS_RATE_LIMIT = env_bool("CLAIMS_RATE_LIMIT", default=True)
+# Law 09-08: asking for a national ID number needs the CNDP's prior authorisation.
+CLAIMS_ASK_NATIONAL_ID = env_bool("CLAIMS_ASK_NATIONAL_ID")
 # OAI-PMH (/oai/): the repository's name, its identifier (by default the host it is reached
 # on) and the address of its administrator (by default the mailto: of SECURITY_CONTACT).
 OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "National Integrity Portal")
@@ -275,6 +300,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USAGE_COUNT_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# No password reset by e-mail: a claim handler's key is wrapped by their password, and a reset
+# that skipped the workspace would lock it (docs/claims-security.md, escrow and recovery).
+# Administrators set a new password with `manage.py changepassword`.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- Security
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
-REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS"]
+REQUIRED = ["SECRET_KEY", "ALLOWED_HOSTS", "CLAIMS_SECRET"]
 missing = [name for name in REQUIRED if not os.environ.get(name)]
 if missing:
     raise ImproperlyConfigured(
@@ -24,6 +24,11 @@ SECRET_KEY = os.environ["SECRET_KEY"]
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CLAIMS_SECRET = os.environ["CLAIMS_SECRET"]
+if len(CLAIMS_SECRET) < 32 or CLAIMS_SECRET == SECRET_KEY:
+    raise ImproperlyConfigured(
+        "CLAIMS_SECRET must be at least 32 random characters, and not the SECRET_KEY."
+    )
 DEBUG = False
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

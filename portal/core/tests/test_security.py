@@ -83,17 +83,38 @@ def test_production_refuses_to_start_without_its_secrets():
     result = run_manage("check", env={})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr and "ALLOWED_HOSTS" in result.stderr
+    assert "CLAIMS_SECRET" in result.stderr
+
+
+CLAIMS_SECRET = "Zq8-w4Lp" * 5
+
+
+def test_production_refuses_a_weak_or_reused_claims_secret():
+    env = {"SECRET_KEY": "k3Jd9-x_" * 8, "ALLOWED_HOSTS": "portal.example", "CACHE_DIR": "/tmp/c"}  # noqa: S108
+    for secret in ("short", env["SECRET_KEY"]):
+        result = run_manage("check", env={**env, "CLAIMS_SECRET": secret})
+        assert result.returncode != 0
+        assert "CLAIMS_SECRET must be at least 32" in result.stderr
 
 
 def test_production_refuses_a_weak_secret_key():
-    env = {"SECRET_KEY": "short", "ALLOWED_HOSTS": "portal.example", "CACHE_DIR": "/tmp/c"}  # noqa: S108
+    env = {
+        "SECRET_KEY": "short",
+        "ALLOWED_HOSTS": "portal.example",
+        "CACHE_DIR": "/tmp/c",  # noqa: S108
+        "CLAIMS_SECRET": CLAIMS_SECRET,
+    }
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "at least 50" in result.stderr
 
 
 def test_production_refuses_a_cache_its_workers_do_not_share():
-    env = {"SECRET_KEY": "k3Jd9-x_" * 8, "ALLOWED_HOSTS": "portal.example"}
+    env = {
+        "SECRET_KEY": "k3Jd9-x_" * 8,
+        "ALLOWED_HOSTS": "portal.example",
+        "CLAIMS_SECRET": CLAIMS_SECRET,
+    }
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "REDIS_URL" in result.stderr
@@ -103,6 +124,7 @@ def test_production_passes_check_deploy(tmp_path):
     env = {
         "SECRET_KEY": "k3Jd9-x_" * 8,
         "ALLOWED_HOSTS": "portal.example",
+        "CLAIMS_SECRET": CLAIMS_SECRET,
         "PORTAL_VAR_DIR": str(tmp_path),
         "CACHE_DIR": str(tmp_path / "cache"),
     }

@@ -3,14 +3,24 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from portal.complaints.demo import demo_claims_load, demo_handler_ensure
+
 
 class Command(BaseCommand):
     help = "Create the first administrator with a random password, printed once."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help=(
+                "Also make the administrator a claim handler of the authority and file sample "
+                "claims it can read (make run). Never on a real site."
+            ),
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, demo, **options):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
@@ -20,7 +30,10 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(16)
-        User.objects.create_superuser(username=username, email="", password=password)
+        user = User.objects.create_superuser(username=username, email="", password=password)
+        demo_claims = 0
+        if demo and demo_handler_ensure(user, password) is not None:
+            demo_claims = demo_claims_load()
         self.stdout.write(
             "\n  Administrator created. Sign in at http://127.0.0.1:8000/admin/\n"
             f"    user:     {username}\n    password: {password}\n"
@@ -28,3 +41,8 @@ class Command(BaseCommand):
             "  authenticator app"
             " (two-factor sign-in is required for every staff account).\n"
         )
+        if demo_claims:
+            self.stdout.write(
+                f"  It is also a claim handler of the authority: {demo_claims} sample claims\n"
+                "  are in Claims, opened with this same password (Claims → Unlock).\n"
+            )

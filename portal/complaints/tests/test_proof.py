@@ -1,0 +1,129 @@
+"""The proof of filing: a signed PDF with the reference and the time only, and the page that
+checks it."""
+
+import datetime
+import io
+import re
+
+import pypdf
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from portal.core.testing import html_lang_dir
+
+from .. import crypto, proof
+from ..models import Claim
+from .test_public import assert_private, receipt_of, submit, text
+
+pytestmark = pytest.mark.django_db
+
+VERIFY = "/{lang}/complaints/verify/"
+
+
+def proof_token(response):
+    return re.search(
+        r'action="/\w+/complaints/proof/">\s*<input type="hidden" name="csrfmiddlewaretoken" '
+        r'value="[^"]+">\s*<input type="hidden" name="token" value="([^"]+)"',
+        response.content.decode(),
+    )[1]
+
+
+def download(client, lang="fr"):
+    filed = submit(client, lang)
+    response = client.post(f"/{lang}/complaints/proof/", {"token": proof_token(filed)})
+    return filed, response
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_proof_names_the_reference_and_the_time_and_verifies(client, lang):
+    filed, response = download(client, lang)
+    claim = Claim.objects.get()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f'filename="proof-{claim.reference}.pdf"' in response["Content-Disposition"]
+    assert_private(response)
+    pdf = b"".join(response) if response.streaming else response.content
+    extracted = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert claim.reference in extracted
+    assert proof.filed_text(claim.filed_at) in extracted
+    assert receipt_of(filed).replace(" ", "") not in extracted.replace(" ", "")
+    reference, filed_at, signature = proof.proof_read(pdf)
+    assert (reference, filed_at) == (claim.reference, proof.filed_text(claim.filed_at))
+
+    checked = client.post(
+        VERIFY.format(lang=lang),
+        {"proof": SimpleUploadedFile("proof.pdf", pdf, "application/pdf")},
+    )
+    assert checked.status_code == 200
+    assert 'class="verdict verdict-valid"' in checked.content.decode()
+    typed = client.post(
+        VERIFY.format(lang="en"),
+        {"reference": reference.lower(), "filed": filed_at, "signature": signature},
+    )
+    assert "Valid: this proof was signed by the portal." in text(typed)
+
+
+def test_a_tampered_time_or_reference_is_not_valid(client, monkeypatch):
+    _, response = download(client)
+    reference, filed_at, signature = proof.proof_read(response.content)
+    later = filed_at.replace(filed_at[-3:-1], f"{(int(filed_at[-3:-1]) + 1) % 60:02d}")
+    for values in (
+        {"reference": reference, "filed": later, "signature": signature},
+        {"reference": reference[:-1] + "Z", "filed": filed_at, "signature": signature},
+        {"reference": reference, "filed": filed_at, "signature": signature[:10] + "AAAA"},
+        {"reference": reference, "filed": "yesterday", "signature": signature},
+    ):
+        answer = client.post(VERIFY.format(lang="en"), values)
+        assert "Not valid" in text(answer), values
+    # A PDF that prints a later time next to the signature of the real one.
+    claim = Claim.objects.get()
+    monkeypatch.setattr(proof, "signature", lambda *args: signature)
+    tampered = proof.proof_pdf(
+        reference=reference,
+        filed_at=claim.filed_at + datetime.timedelta(minutes=1),
+        language="en",
+        verify_url="http://testserver/en/complaints/verify/",
+    )
+    assert proof.proof_read(tampered)[2] == signature
+    upload = SimpleUploadedFile("proof.pdf", tampered, "application/pdf")
+    assert "Not valid" in text(client.post(VERIFY.format(lang="en"), {"proof": upload}))
+
+
+def test_the_time_may_be_typed_in_moroccan_time(client):
+    _, response = download(client)
+    reference, _, signature = proof.proof_read(response.content)
+    claim = Claim.objects.get()
+    local = claim.filed_at.astimezone(proof.LOCAL_ZONE).replace(microsecond=0).isoformat()
+    values = {"reference": reference, "filed": local, "signature": signature}
+    assert "Valid:" in text(client.post(VERIFY.format(lang="en"), values))
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("ar", "rtl"), ("fr", "ltr")])
+def test_verify_page_shows_the_public_key(client, lang, direction):
+    response = client.get(VERIFY.format(lang=lang))
+    assert response.status_code == 200
+    assert html_lang_dir(response) == (lang, direction)
+    assert crypto.verify_key_b64() in response.content.decode()
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+@pytest.mark.parametrize("token", ["", "forged", "expired"])
+def test_an_expired_or_forged_download_is_refused(client, token):
+    if token == "expired":
+        token = crypto.token_create(
+            {"reference": "2026-ABCDEFGH", "filed": "2026-01-01T00:00:00Z"},
+            purpose="proof",
+            lifetime=-1,
+        )
+    response = client.post("/en/complaints/proof/", {"token": token})
+    assert response.status_code == 400
+    assert "This download has expired" in text(response)
+
+
+def test_a_follow_token_is_no_proof_token(client):
+    token = crypto.token_create(
+        {"reference": "2026-ABCDEFGH", "filed": "2026-01-01T00:00:00Z"},
+        purpose="follow",
+        lifetime=600,
+    )
+    assert client.post("/en/complaints/proof/", {"token": token}).status_code == 400
