@@ -5,11 +5,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from portal.institutions.models import InstitutionKind, InstitutionPage
-
 from . import crypto
 from .choices import Identity
-from .models import AuditEntry, Claim, Handler, KeySeal
+from .models import AuditEntry, Claim, ClaimSettings, Handler, KeySeal
 from .receipts import receipt_parse
 
 
@@ -40,11 +38,15 @@ def handler_of(user):
     return handler
 
 
+def authority_id():
+    """The workspace of the institution that receives every claim: a claim setting that only
+    administrators change, never derived from the institutions' pages (which partners edit)."""
+    return ClaimSettings.load().authority_id
+
+
 def is_authority(institution):
     """Whether an institution workspace is the anti-corruption authority's."""
-    return InstitutionPage.objects.filter(
-        translation_key=institution.translation_key, kind=InstitutionKind.AUTHORITY
-    ).exists()
+    return institution is not None and institution.pk == authority_id()
 
 
 def claims_visible_to(handler):
@@ -67,10 +69,7 @@ def can_open(handler, claim):
 
 def authorised_handlers(claim):
     """The handlers whose keys a claim's key must be sealed to."""
-    authority_keys = InstitutionPage.objects.filter(kind=InstitutionKind.AUTHORITY).values(
-        "translation_key"
-    )
-    where = Q(institution__translation_key__in=authority_keys)
+    where = Q(institution_id=authority_id())
     if claim.referred_to_id:
         where |= Q(institution_id=claim.referred_to_id)
     return Handler.objects.filter(where, is_active=True, public_key__isnull=False)

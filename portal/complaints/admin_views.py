@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from wagtail.models import Locale
 
 from portal.core.models import TermKind, term_names
-from portal.institutions.models import InstitutionKind, InstitutionPage, InstitutionWorkspace
+from portal.institutions.models import InstitutionPage, InstitutionWorkspace
 from portal.institutions.selectors import institution_labels
 
 from . import access, admin_forms, attachments, keyring, services
@@ -358,14 +358,7 @@ def _referral_targets(handler, claim):
             "institution_id", flat=True
         )
     ) - {handler.institution_id, claim.referred_to_id}
-    authorities = InstitutionPage.objects.filter(kind=InstitutionKind.AUTHORITY).values(
-        "translation_key"
-    )
-    ids -= set(
-        InstitutionWorkspace.objects.filter(translation_key__in=authorities).values_list(
-            "pk", flat=True
-        )
-    )
+    ids.discard(access.authority_id())
     return _workspace_names(ids)
 
 

@@ -216,10 +216,23 @@ TEMPLATE_LANGUAGES = {"ar": "ar", "fr": "fr", "en": "en", "zgh": "fr"}
 
 
 def _authority_workspace():
+    return ClaimSettings.load().authority
+
+
+def authority_ensure():
+    """Makes the demo's authority (the institution of type "anti-corruption authority") the one
+    that receives every claim, when no administrator chose one yet. Returns 1 when it set it."""
+    config = ClaimSettings.load()
+    if config.authority_id is not None:
+        return 0
     page = InstitutionPage.objects.filter(kind=InstitutionKind.AUTHORITY).order_by("pk").first()
     if page is None:
-        return None
-    return InstitutionWorkspace.objects.filter(translation_key=page.translation_key).first()
+        return 0
+    config.authority = InstitutionWorkspace.objects.filter(
+        translation_key=page.translation_key
+    ).first()
+    config.save()
+    return 1 if config.authority_id else 0
 
 
 def response_templates_load():

@@ -349,11 +349,24 @@ class ClaimSettings(BaseGenericSetting):
     denunciation_answer_days = _days(90, _("denunciation: feedback within (days)"))
     information_acknowledge_days = _days(7, _("information: acknowledge within (days)"))
     information_answer_days = _days(90, _("information: feedback within (days)"))
+    authority = models.ForeignKey(
+        "institutions.InstitutionWorkspace",
+        verbose_name=_("institution that receives every claim"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The anti-corruption authority: its handlers see every claim. Set here only, by an "
+            "administrator; an institution's own page cannot make it the authority."
+        ),
+    )
     due_soon_days = _days(2, _("show as due soon (days before)"))
     retention_days = _days(1825, _("keep closed claims for (days)"))
     purge_warning_days = _days(30, _("announce a purge (days before)"))
 
     panels = [
+        FieldPanel("authority"),
         MultiFieldPanel(
             [
                 FieldPanel("complaint_anonymous"),

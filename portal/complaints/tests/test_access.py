@@ -238,3 +238,19 @@ def test_reporter_view_has_no_internal_notes_nor_handler_names():
     view = access.reporter_view(claim, claim_key)
     assert view.notes == []
     assert [text for _, text in view.messages] == ["Bonjour"]
+
+
+def test_a_partner_page_that_calls_itself_the_authority_gains_nothing():
+    """The authority is a claim setting; a partner's moderators can edit and publish their
+    institution's page (its type included), and that must not open any claim to them."""
+    from portal.institutions.models import InstitutionKind, InstitutionPage
+
+    partner, key = handler_create("CC")
+    claim, _ = claim_create()
+    InstitutionPage.objects.filter(acronym="CC").update(kind=InstitutionKind.AUTHORITY)
+    assert not access.is_authority(partner.institution)
+    assert list(access.claims_visible_to(partner)) == []
+    assert not access.can_open(partner, claim)
+    assert partner not in set(access.authorised_handlers(claim))
+    later, _ = claim_create()
+    assert not later.seals.filter(handler=partner).exists()

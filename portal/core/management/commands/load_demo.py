@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from portal.complaints.demo import response_templates_load
+from portal.complaints.demo import authority_ensure, response_templates_load
 from portal.core.demo import pages as text
 from portal.core.demo.institutions import INSTITUTIONS
 from portal.core.demo.platforms import PLATFORMS
@@ -90,6 +90,7 @@ class Command(BaseCommand):
             )
             self.created += StatisticsLoader(self.locales, self.publish).load(statistics)
             self.created += response_templates_load()
+            authority_ensure()
         self.stdout.write(
             f"Demo content: {self.created} items created "
             f"({InstitutionPage.objects.filter(locale=self.locales['ar']).count()} institutions, "
