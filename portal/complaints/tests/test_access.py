@@ -245,7 +245,7 @@ def test_a_partner_page_that_calls_itself_the_authority_gains_nothing():
     institution's page (its type included), and that must not open any claim to them."""
     from portal.institutions.models import InstitutionKind, InstitutionPage
 
-    partner, key = handler_create("CC")
+    partner, _key = handler_create("CC")
     claim, _ = claim_create()
     InstitutionPage.objects.filter(acronym="CC").update(kind=InstitutionKind.AUTHORITY)
     assert not access.is_authority(partner.institution)
