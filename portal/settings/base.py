@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal.search",
     "portal.statistics",
     "portal.complaints",
+    "portal.strategy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -288,6 +289,8 @@ CLAIMS_POW_BITS = int(os.environ.get("CLAIMS_POW_BITS", "16"))
 CLAIMS_RATE_LIMIT = env_bool("CLAIMS_RATE_LIMIT", default=True)
 # Law 09-08: asking for a national ID number needs the CNDP's prior authorisation.
 CLAIMS_ASK_NATIONAL_ID = env_bool("CLAIMS_ASK_NATIONAL_ID")
+# --- Strategy tracker: partners report on each quarter within this many days after it ends.
+STRATEGY_REPORT_DAYS = int(os.environ.get("STRATEGY_REPORT_DAYS", "30"))
 # OAI-PMH (/oai/): the repository's name, its identifier (by default the host it is reached
 # on) and the address of its administrator (by default the mailto: of SECURITY_CONTACT).
 OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "National Integrity Portal")

@@ -22,6 +22,7 @@ from portal.library.models import PublicationIndexPage, PublicationPage
 from portal.platforms.models import Platform, PlatformsIndexPage
 from portal.statistics.demo.loader import StatisticsLoader
 from portal.statistics.models import IndicatorPage, StatisticsIndexPage
+from portal.strategy.demo import StrategyLoader
 
 DEMO_NAMESPACE = uuid.UUID("6f1b8f36-0c6e-4c55-9b1e-3f1f3b8c9a10")
 LANGS = ["ar", "fr", "en", "zgh"]
@@ -89,6 +90,7 @@ class Command(BaseCommand):
                 home, StatisticsIndexPage, "statistics", text.STATISTICS_INDEX
             )
             self.created += StatisticsLoader(self.locales, self.publish).load(statistics)
+            self.created += StrategyLoader().load()
             self.created += response_templates_load()
             authority_ensure()
         self.stdout.write(
