@@ -35,11 +35,14 @@ from .models import ClaimSettings
 from .receipts import receipt_format
 
 DAY = 24 * 60 * 60
-FILE_LIMIT = 3  # claims a day from one client without the proof-of-work (no JavaScript)
-FILE_LIMIT_POW = 10  # with it
-FOLLOW_LIMIT = 5  # wrong receipts per client ...
+FILE_LIMIT = 3  # sendings of the last step a day from one client without the proof-of-work ...
+FILE_LIMIT_POW = 10  # ... and with it (JavaScript)
+FOLLOW_LIMIT = 5  # receipts tried (each an Argon2id derivation) per client ...
 FOLLOW_WINDOW = 15 * 60  # ... in this many seconds
 REPLY_LIMIT = 30  # reporter's messages a day from one client
+VERIFY_LIMIT = 20  # proofs checked per client ...
+VERIFY_WINDOW = 60 * 60  # ... in this many seconds
+BUSY_RETRY = 60  # seconds: Retry-After when every Argon2id slot is taken
 PROOF_TOKEN_SECONDS = 60 * 60
 LAST_STEP = len(STEPS)
 # The public prosecution's anti-bribery line (directory seed, /work/shared/reference/facts.md).
@@ -78,6 +81,10 @@ def _too_many(request, scope, window):
         {"minutes": max(1, -(-seconds // 60))},
         status=429,
     )
+    return _retry_after(response, seconds)
+
+
+def _retry_after(response, seconds):
     response["Retry-After"] = str(seconds)
     return response
 
@@ -241,16 +248,20 @@ def _complaints_new(request):
         target = max(step - 1, 1)
     if 0 < target < step:
         return _step_page(request, wizard, target, wizard.form(target, bound=False))
+    if step == LAST_STEP:
+        return _file(request, wizard)
     form = wizard.form(step)
     if not form.is_valid():
         return _step_page(request, wizard, step, form)
     wizard.valid[step] = form
-    if step < LAST_STEP:
-        return _step_page(request, wizard, step + 1, wizard.form(step + 1, bound=False))
-    return _file(request, wizard, form)
+    return _step_page(request, wizard, step + 1, wizard.form(step + 1, bound=False))
 
 
-def _file(request, wizard, final):
+def _file(request, wizard):
+    """The last step. The cheap checks (the CSRF token, checked already, the honeypot, the
+    single-use challenge and the rate limit) come before anything costly: cleaning the evidence
+    files, the receipt's Argon2id, encryption. A sending that fails one is answered with the
+    answers it carried, never validated (that would clean its files)."""
     data = request.POST
     if data.get(antiabuse.HONEYPOT_FIELD):
         return _page(request, "complaints/refused.html", {}, status=400)
@@ -262,10 +273,14 @@ def _file(request, wizard, final):
             "was filed and its receipt was shown once: it cannot be shown again. Otherwise, "
             "choose your files again and send the form."
         )
-        return _step_page(request, wizard, LAST_STEP, final, status=400, problem=problem)
+        unchecked = wizard.form(LAST_STEP, bound=False)
+        return _step_page(request, wizard, LAST_STEP, unchecked, status=400, problem=problem)
     limit = FILE_LIMIT_POW if solved else FILE_LIMIT
     if not antiabuse.hit(request, "file", limit=limit, window=DAY):
         return _too_many(request, "file", DAY)
+    final = wizard.form(LAST_STEP)
+    if not final.is_valid():  # cleans the evidence files
+        return _step_page(request, wizard, LAST_STEP, final)
     kind = wizard.valid[1].cleaned_data
     facts = wizard.valid[2].cleaned_data
     story = wizard.valid[3].cleaned_data
@@ -278,23 +293,31 @@ def _file(request, wizard, final):
     if story["amount"] is not None:
         content["amount"] = f"{story['amount']} MAD"
     try:
-        claim, receipt = services.claim_file(
-            kind=kind["kind"],
-            offence=facts["offence"],
-            identity=kind["identity"],
-            language=get_language(),
-            content={key: value for key, value in content.items() if value},
-            contact=final.contact(),
-            files=final.cleaned_data["files"],
-            sector=facts["sector"],
-            region=facts["region"],
-            institution_concerned=facts["institution"],
-            occurred_on=facts["occurred_on"],
-            has_amount=story["amount"] is not None,
-        )
+        with antiabuse.derivation_slot():
+            claim, receipt = services.claim_file(
+                kind=kind["kind"],
+                offence=facts["offence"],
+                identity=kind["identity"],
+                language=get_language(),
+                content={key: value for key, value in content.items() if value},
+                contact=final.contact(),
+                files=final.cleaned_data["files"],
+                sector=facts["sector"],
+                region=facts["region"],
+                institution_concerned=facts["institution"],
+                occurred_on=facts["occurred_on"],
+                has_amount=story["amount"] is not None,
+            )
     except ValidationError as error:
         problem = " ".join(error.messages)
         return _step_page(request, wizard, LAST_STEP, final, status=400, problem=problem)
+    except antiabuse.Busy:
+        problem = _(
+            "The portal is very busy and your report was not sent. Please choose your files "
+            "again and send the form in a minute."
+        )
+        response = _step_page(request, wizard, LAST_STEP, final, status=503, problem=problem)
+        return _retry_after(response, BUSY_RETRY)
     context = {
         "claim": claim,
         "receipt": receipt_format(receipt),
@@ -338,6 +361,12 @@ def complaints_proof(request):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def complaints_verify(request):
+    # Every check is counted before the body (maybe an uploaded proof) is read, so also before
+    # the CSRF check, which reads it.
+    if request.method == "POST" and not antiabuse.hit(
+        request, "verify", limit=VERIFY_LIMIT, window=VERIFY_WINDOW
+    ):
+        return _too_many(request, "verify", VERIFY_WINDOW)
     request.upload_handlers = [attachments.LimitedMemoryUploadHandler(request)]
     return _complaints_verify(request)
 
@@ -382,16 +411,25 @@ def complaints_follow(request):
 @csrf_protect
 def _complaints_follow(request):
     """The receipt is only ever POSTed (never in an address). A wrong or malformed receipt gets
-    the same page; after FOLLOW_LIMIT of them a client is answered 429 without any check."""
+    the same page. Every receipt tried is counted before its Argon2id derivation starts, so that
+    guesses sent in parallel are counted too: past FOLLOW_LIMIT of them a client is answered 429
+    without any derivation."""
     if request.method != "POST":
         return _receipt_page(request)
     if "token" in request.POST:
         return _follow_reply(request)
-    if antiabuse.blocked(request, "follow", limit=FOLLOW_LIMIT, window=FOLLOW_WINDOW):
+    if not antiabuse.hit(request, "follow", limit=FOLLOW_LIMIT, window=FOLLOW_WINDOW):
         return _too_many(request, "follow", FOLLOW_WINDOW)
-    found = access.claim_for_receipt(request.POST.get("receipt", ""))
+    try:
+        with antiabuse.derivation_slot():
+            found = access.claim_for_receipt(request.POST.get("receipt", ""))
+    except antiabuse.Busy:
+        notice = _(
+            "The portal is very busy and your receipt was not checked. Please try again in a "
+            "minute."
+        )
+        return _retry_after(_receipt_page(request, notice=notice, status=503), BUSY_RETRY)
     if found is None:
-        antiabuse.hit(request, "follow", limit=FOLLOW_LIMIT, window=FOLLOW_WINDOW)
         return _receipt_page(
             request,
             error=_(
@@ -423,11 +461,12 @@ def _follow_reply(request):
         )
         return _receipt_page(request, notice=notice)
     claim, key = found
+    # The token and the rate limit before the form: validating it cleans the evidence files.
+    if not antiabuse.hit(request, "reply", limit=REPLY_LIMIT, window=DAY):
+        return _too_many(request, "reply", DAY)
     form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _claim_page(request, claim, key, reply_form=form)
-    if not antiabuse.hit(request, "reply", limit=REPLY_LIMIT, window=DAY):
-        return _too_many(request, "reply", DAY)
     try:
         services.reporter_message_add(
             claim=claim, key=key, body=form.cleaned_data["body"], files=form.cleaned_data["files"]

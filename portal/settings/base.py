@@ -287,6 +287,9 @@ CLAIMS_MAX_FILE_BYTES = int(os.environ.get("CLAIMS_MAX_FILE_BYTES", 10 * 1024 * 
 # claim forms, keyed by a daily-rotating keyed hash of the address that is never stored.
 CLAIMS_POW_BITS = int(os.environ.get("CLAIMS_POW_BITS", "16"))
 CLAIMS_RATE_LIMIT = env_bool("CLAIMS_RATE_LIMIT", default=True)
+# Argon2id derivations (64 MiB each for a receipt) that one process runs at once; a request that
+# waits two seconds for a free one is answered "busy, try again in a minute" (503).
+CLAIMS_ARGON2_CONCURRENCY = int(os.environ.get("CLAIMS_ARGON2_CONCURRENCY", "4"))
 # Law 09-08: asking for a national ID number needs the CNDP's prior authorisation.
 CLAIMS_ASK_NATIONAL_ID = env_bool("CLAIMS_ASK_NATIONAL_ID")
 # --- Strategy tracker: partners report on each quarter within this many days after it ends.

@@ -1,12 +1,16 @@
 """Anti-abuse: per-client counters keyed on a daily HMAC of the address (never the address),
-single-use signed challenges and their proof-of-work."""
+single-use signed challenges and their proof-of-work, the bound on parallel Argon2id derivations,
+and the warnings about a proxy the portal does not know of."""
 
 import datetime
 import hashlib
 import itertools
+import logging
+import threading
 from unittest import mock
 
 import pytest
+from django.core import checks
 from django.core.cache import cache
 from django.test import RequestFactory
 
@@ -15,6 +19,7 @@ from .. import antiabuse
 NOON = datetime.datetime(2026, 5, 15, 12, 0, tzinfo=datetime.UTC).timestamp()
 IP = "203.0.113.7"
 OTHER_IP = "198.51.100.23"
+IPV6 = "2001:db8:4:7:a1b2:c3d4:e5f6:1"
 
 
 def request_from(address):
@@ -26,6 +31,12 @@ def at(timestamp):
     return mock.patch("time.time", return_value=timestamp)
 
 
+def hits(address, count, *, scope="file", limit=3, window=3600):
+    """The answers of `count` attempts from `address`."""
+    request = request_from(address)
+    return [antiabuse.hit(request, scope, limit=limit, window=window) for _ in range(count)]
+
+
 def test_limit_is_per_scope_and_per_client():
     request, other = request_from(IP), request_from(OTHER_IP)
     with at(NOON):
@@ -35,22 +46,9 @@ def test_limit_is_per_scope_and_per_client():
             True,
             False,
         ]
-        assert antiabuse.blocked(request, "file", limit=3, window=3600)
-        assert not antiabuse.blocked(other, "file", limit=3, window=3600)
+        assert not antiabuse.hit(request, "file", limit=3, window=3600)
         assert antiabuse.hit(other, "file", limit=3, window=3600)
-        assert not antiabuse.blocked(request, "follow", limit=3, window=3600)
         assert antiabuse.hit(request, "follow", limit=3, window=3600)
-
-
-def test_blocked_counts_nothing():
-    request = request_from(IP)
-    with at(NOON):
-        for _ in range(10):
-            assert not antiabuse.blocked(request, "follow", limit=2, window=900)
-        assert antiabuse.hit(request, "follow", limit=2, window=900)
-        assert not antiabuse.blocked(request, "follow", limit=2, window=900)
-        assert antiabuse.hit(request, "follow", limit=2, window=900)
-        assert antiabuse.blocked(request, "follow", limit=2, window=900)
 
 
 def test_window_ends_and_retry_after_counts_down_to_it():
@@ -60,11 +58,11 @@ def test_window_ends_and_retry_after_counts_down_to_it():
         assert not antiabuse.hit(request, "follow", limit=1, window=900)
         assert antiabuse.retry_after("follow", window=900) == 840
     with at(NOON + 899):
-        assert antiabuse.blocked(request, "follow", limit=1, window=900)
+        assert not antiabuse.hit(request, "follow", limit=1, window=900)
         assert antiabuse.retry_after("follow", window=900) == 1
     with at(NOON + 900):
-        assert not antiabuse.blocked(request, "follow", limit=1, window=900)
         assert antiabuse.hit(request, "follow", limit=1, window=900)
+        assert not antiabuse.hit(request, "follow", limit=1, window=900)
 
 
 def test_counters_never_outlive_their_window_or_the_day():
@@ -114,9 +112,9 @@ def test_cache_keys_hold_neither_the_address_nor_a_plain_hash_of_it():
     patches = [mock.patch.object(antiabuse.cache, name, side_effect=spy(name)) for name in original]
     with at(NOON), patches[0], patches[1], patches[2], patches[3]:
         antiabuse.hit(request_from(IP), "file", limit=3, window=3600)
-        antiabuse.blocked(request_from(IP), "follow", limit=3, window=900)
+        antiabuse.hit(request_from(IPV6), "follow", limit=3, window=900)
     assert keys
-    forms = [IP, IP.replace(".", "")]
+    forms = [IP, IP.replace(".", ""), IPV6, "2001:db8:4:7::/64", "2001:db8:4:7::"]
     plain = [
         hashlib.new(algorithm, value.encode()).hexdigest()
         for algorithm, value in itertools.product(
@@ -130,9 +128,26 @@ def test_cache_keys_hold_neither_the_address_nor_a_plain_hash_of_it():
 
 def test_rate_limit_can_be_turned_off(settings):
     settings.CLAIMS_RATE_LIMIT = False
-    request = request_from(IP)
-    assert all(antiabuse.hit(request, "file", limit=1, window=60) for _ in range(5))
-    assert not antiabuse.blocked(request, "file", limit=1, window=60)
+    assert all(hits(IP, 5, limit=1, window=60))
+
+
+def test_ipv6_addresses_count_by_their_64_network():
+    with at(NOON):
+        assert hits(IPV6, 3) == [True, True, True]
+        # Another address of the same /64 (one subscriber's line): the same counter.
+        assert hits("2001:db8:4:7::2", 1) == [False]
+        assert hits("2001:0DB8:0004:0007:ffff:ffff:ffff:ffff", 1) == [False]
+        # The next /64: another client.
+        assert hits("2001:db8:4:8::1", 3) == [True, True, True]
+
+
+def test_ipv4_addresses_count_whole_and_mapped_ones_as_ipv4():
+    with at(NOON):
+        assert hits(IP, 3) == [True, True, True]
+        assert hits(f"::ffff:{IP}", 1) == [False]  # the same IPv4 client, through IPv6
+        assert hits("203.0.113.8", 3) == [True, True, True]  # the next address: another client
+        assert hits("::ffff:203.0.113.9", 3) == [True, True, True]
+        assert hits("203.0.113.9", 1) == [False]
 
 
 def test_the_address_comes_from_the_trusted_proxy(settings):
@@ -145,71 +160,112 @@ def test_the_address_comes_from_the_trusted_proxy(settings):
         assert antiabuse.hit(second, "file", limit=1, window=60)
 
 
-# --- Challenges
-
-
-def test_a_challenge_is_consumed_once():
-    challenge = antiabuse.challenge_issue()
-    assert challenge != antiabuse.challenge_issue()
-    assert antiabuse.challenge_consume(challenge)
-    assert not antiabuse.challenge_consume(challenge)
-
-
-def test_a_forged_or_altered_challenge_is_refused(settings):
-    challenge = antiabuse.challenge_issue()
-    value, timestamp, signature = challenge.split(":")
-    assert not antiabuse.challenge_consume(f"{value}x:{timestamp}:{signature}")
-    assert not antiabuse.challenge_consume(f"{value}:{timestamp}:{signature[:-2]}AA")
-    assert not antiabuse.challenge_consume("")
-    assert not antiabuse.challenge_consume("8.abc")
-    assert not antiabuse.challenge_consume(challenge + "x" * 500)
-    settings.CLAIMS_SECRET = "another operator's claims secret, long enough"
-    assert not antiabuse.challenge_consume(challenge)
-
-
-def test_an_expired_challenge_is_refused():
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(settings):
+    """Otherwise a client would choose the address it is counted under."""
+    settings.TRUSTED_PROXY_COUNT = 0
     with at(NOON):
-        old, fresh = antiabuse.challenge_issue(), antiabuse.challenge_issue()
-    with at(NOON + antiabuse.CHALLENGE_SECONDS - 5):
-        assert antiabuse.challenge_consume(fresh)
-    with at(NOON + antiabuse.CHALLENGE_SECONDS + 5):
-        assert not antiabuse.challenge_consume(old)
+        for forwarded in (IP, OTHER_IP, f"{IP}, {OTHER_IP}", IPV6):
+            request = RequestFactory().post(
+                "/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR=forwarded
+            )
+            antiabuse.hit(request, "file", limit=4, window=60)
+        assert hits("192.0.2.1", 1, limit=4, window=60) == [False]
+        assert hits(IP, 1, limit=4, window=60) == [True]
 
 
-def test_the_challenge_tells_the_script_how_many_bits(settings):
-    settings.CLAIMS_POW_BITS = 12
-    assert antiabuse.challenge_issue().startswith("12.")
+# --- A proxy the portal does not know of
 
 
-def solve(challenge):
-    for nonce in itertools.count():
-        if antiabuse.pow_solved(challenge, str(nonce)):
-            return str(nonce)
-    raise AssertionError  # pragma: no cover
+@pytest.fixture
+def proxy_warning(caplog):
+    """The warnings logged about a proxy, from a process that has logged none yet."""
+    antiabuse._warn_proxied_once.cache_clear()
+    caplog.set_level(logging.WARNING, logger=antiabuse.__name__)
+    yield lambda: [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
+    antiabuse._warn_proxied_once.cache_clear()
 
 
-def leading_zero_bits(challenge, solution):
-    digest = hashlib.sha256(f"{challenge}:{solution}".encode()).digest()
-    return 256 - int.from_bytes(digest, "big").bit_length()
+def proxied(remote="127.0.0.1", forwarded=IP):
+    return RequestFactory().post("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
 
 
-def test_pow_solved_checks_the_leading_zero_bits(settings):
-    assert settings.CLAIMS_POW_BITS == 8
-    challenge = antiabuse.challenge_issue()
-    solution = solve(challenge)
-    assert leading_zero_bits(challenge, solution) >= 8
-    wrong = next(
-        str(n) for n in itertools.count(int(solution) + 1) if leading_zero_bits(challenge, n) < 8
-    )
-    assert not antiabuse.pow_solved(challenge, wrong)
-    assert not antiabuse.pow_solved(challenge, "")
-    assert not antiabuse.pow_solved("", solution)
-    assert not antiabuse.pow_solved(challenge, "0" * 40 + solution)
+def test_a_proxy_unknown_to_the_settings_is_logged_once_without_address(settings, proxy_warning):
+    settings.TRUSTED_PROXY_COUNT = 0
+    for remote, forwarded in (("127.0.0.1", IP), ("10.1.2.3", OTHER_IP), ("::1", IPV6)):
+        antiabuse.hit(proxied(remote, forwarded), "file", limit=10, window=60)
+    [record] = proxy_warning()
+    assert record.levelno == logging.WARNING
+    message = record.getMessage()
+    assert "Set TRUSTED_PROXY_COUNT" in message
+    assert not any(address in message for address in ("127.0.0.1", "10.1.2.3", IP, OTHER_IP))
 
 
-@pytest.mark.parametrize("bits", [1, 8, 12])
-def test_pow_difficulty_follows_the_setting(settings, bits):
-    settings.CLAIMS_POW_BITS = bits
-    challenge = antiabuse.challenge_issue()
-    solution = solve(challenge)
-    assert leading_zero_bits(challenge, solution) >= bits
+@pytest.mark.parametrize(
+    ("count", "request_of"),
+    [
+        (1, lambda: proxied()),
+        # (Documentation addresses such as 192.0.2.1 count as private for `ipaddress`.)
+        (0, lambda: proxied(remote="41.250.0.7")),
+        (0, lambda: request_from("127.0.0.1")),
+    ],
+    ids=["proxy-known", "public-client-sending-its-own-header", "local-client-without-proxy"],
+)
+def test_no_proxy_warning_otherwise(settings, proxy_warning, count, request_of):
+    settings.TRUSTED_PROXY_COUNT = count
+    antiabuse.hit(request_of(), "file", limit=10, window=60)
+    assert not proxy_warning()
+
+
+def deploy_warnings():
+    found = checks.run_checks(tags=[checks.Tags.security], include_deployment_checks=True)
+    return [message for message in found if message.id == "complaints.W001"]
+
+
+def test_deploy_check_warns_when_behind_a_proxy_with_no_trusted_proxy(settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")  # as in production
+    settings.TRUSTED_PROXY_COUNT = 0
+    [warning] = deploy_warnings()
+    assert warning.level == checks.WARNING
+    assert "TRUSTED_PROXY_COUNT" in warning.msg and "Set TRUSTED_PROXY_COUNT" in warning.hint
+    assert not [
+        message
+        for message in checks.run_checks(tags=[checks.Tags.security])
+        if message.id == "complaints.W001"
+    ]  # a deploy check only
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert not deploy_warnings()
+
+
+def test_no_deploy_warning_without_a_proxy(settings):
+    settings.SECURE_PROXY_SSL_HEADER = None
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert not deploy_warnings()
+
+
+# --- Argon2id derivations at once
+
+
+def test_derivations_at_once_are_bounded(settings, monkeypatch):
+    settings.CLAIMS_ARGON2_CONCURRENCY = 2
+    monkeypatch.setattr(antiabuse, "SLOT_WAIT", 0.05)
+    with antiabuse.derivation_slot(), antiabuse.derivation_slot():
+        with pytest.raises(antiabuse.Busy), antiabuse.derivation_slot():
+            raise AssertionError("a third derivation ran")  # pragma: no cover
+        # Another thread of the same process waits for the same slots.
+        answers = []
+
+        def derive():
+            try:
+                with antiabuse.derivation_slot():
+                    answers.append("derived")
+            except antiabuse.Busy:
+                answers.append("busy")
+
+        thread = threading.Thread(target=derive)
+        thread.start()
+        thread.join()
+        assert answers == ["busy"]
+    with pytest.raises(RuntimeError), antiabuse.derivation_slot():
+        raise RuntimeError  # a derivation that fails gives its slot back
+    with antiabuse.derivation_slot(), antiabuse.derivation_slot():
+        pass

@@ -2,6 +2,7 @@
 the slowing down of guesses, and the reporter's answers."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,7 +11,7 @@ from django.utils import timezone
 from portal.core.testing import html_lang_dir
 from portal.institutions.models import InstitutionPage
 
-from .. import crypto, services
+from .. import antiabuse, attachments, crypto, services
 from ..choices import Status
 from ..models import Message, StatusChange
 from .factories import claim_create, handler_create, workspace
@@ -95,6 +96,72 @@ def test_guessing_is_slowed_down(client):
     assert arabic.status_code == 429 and html_lang_dir(arabic) == ("ar", "rtl")
 
 
+@pytest.fixture
+def derivations(monkeypatch):
+    """The receipts whose Argon2id derivation started."""
+    started = []
+    derive = crypto.receipt_keys
+
+    def spy(receipt):
+        started.append(receipt)
+        return derive(receipt)
+
+    monkeypatch.setattr(crypto, "receipt_keys", spy)
+    return started
+
+
+def test_guesses_in_flight_are_all_counted(client, monkeypatch, settings):
+    """Six guesses at once: each next one is sent while the previous ones are still being
+    derived. Five are derived; the sixth is refused before its derivation."""
+    settings.CLAIMS_ARGON2_CONCURRENCY = 10  # the derivation slots are not what stops them
+    started, answers = [], []
+    derive = crypto.receipt_keys
+
+    def slow(receipt):
+        started.append(receipt)
+        if len(started) < 6:
+            answers.append(follow(client, f"{len(started):016d}"))
+        return derive(receipt)
+
+    monkeypatch.setattr(crypto, "receipt_keys", slow)
+    answers.append(follow(client, "0" * 16))
+    assert [r.status_code for r in answers] == [429, 200, 200, 200, 200, 200]
+    assert len(started) == 5
+    assert "Too many attempts" in text(answers[0])
+
+
+def test_attempts_are_counted_even_when_the_derivation_fails(client, monkeypatch, settings):
+    settings.CLAIMS_ARGON2_CONCURRENCY = 1
+    derive = mock.Mock(side_effect=MemoryError)
+    monkeypatch.setattr(crypto, "receipt_keys", derive)
+    for _ in range(5):
+        with pytest.raises(MemoryError):
+            follow(client, "0000 0000 0000 0000")
+    response = follow(client, "0000 0000 0000 0000")
+    assert response.status_code == 429
+    assert derive.call_count == 5
+    with antiabuse.derivation_slot():  # every failed derivation gave its slot back
+        pass
+
+
+def test_busy_when_every_derivation_slot_is_taken(client, derivations, monkeypatch, settings):
+    settings.CLAIMS_ARGON2_CONCURRENCY = 1
+    monkeypatch.setattr(antiabuse, "SLOT_WAIT", 0.01)
+    claim, receipt = claim_create()
+    derivations.clear()  # the receipt's own, at filing
+    with antiabuse.derivation_slot():
+        busy = follow(client, receipt)
+        arabic = follow(client, receipt, "ar")
+    assert busy.status_code == 503
+    assert int(busy["Retry-After"]) > 0
+    body = text(busy)
+    assert "The portal is very busy and your receipt was not checked." in body
+    assert 'name="receipt"' in body and claim.reference not in body
+    assert arabic.status_code == 503 and html_lang_dir(arabic) == ("ar", "rtl")
+    assert not derivations
+    assert claim.reference in text(follow(client, receipt))
+
+
 def test_timeline_messages_and_referral(client, django_assert_max_num_queries):
     handler, private_key = handler_create()
     claim, receipt = claim_create()
@@ -148,6 +215,58 @@ def test_reply_with_evidence(client):
     claim.refresh_from_db()
     assert claim.status == Status.EXAMINATION
     assert StatusChange.objects.filter(claim=claim, status=Status.EXAMINATION).exists()
+
+
+class TestReplyCheapChecksFirst:
+    """The follow-up token and the rate limit are checked before the evidence files are
+    cleaned."""
+
+    @pytest.fixture
+    def cleaning(self):
+        with mock.patch.object(
+            attachments, "clean_uploads", wraps=attachments.clean_uploads
+        ) as spy:
+            yield spy
+
+    def reply(self, client, token):
+        return client.post(
+            FOLLOW.format(lang="en"),
+            {
+                "token": token,
+                "body": "More evidence.",
+                "files": [SimpleUploadedFile("evidence.png", PNG, "image/png")],
+            },
+        )
+
+    def test_a_valid_reply_cleans_its_files(self, client, cleaning):
+        _, receipt = claim_create()
+        assert self.reply(client, token_of(follow(client, receipt))).status_code == 200
+        cleaning.assert_called_once()
+        assert Message.objects.count() == 1
+
+    def test_csrf(self, client, cleaning):
+        _, receipt = claim_create()
+        token = token_of(follow(client, receipt))
+        client.handler.enforce_csrf_checks = True
+        assert self.reply(client, token).status_code == 403
+        cleaning.assert_not_called()
+
+    def test_token(self, client, cleaning):
+        claim_create()
+        response = self.reply(client, "forged-token")
+        assert "Enter your receipt again" in text(response)
+        cleaning.assert_not_called()
+
+    def test_rate_limit(self, client, cleaning, monkeypatch):
+        monkeypatch.setattr("portal.complaints.views.REPLY_LIMIT", 2)
+        _, receipt = claim_create()
+        token = token_of(follow(client, receipt))
+        for _ in range(2):
+            client.post(FOLLOW.format(lang="en"), {"token": token, "body": ""})
+        response = self.reply(client, token)
+        assert response.status_code == 429
+        cleaning.assert_not_called()
+        assert not Message.objects.exists()
 
 
 def test_empty_reply_is_refused(client):

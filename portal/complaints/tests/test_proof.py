@@ -4,6 +4,7 @@ checks it."""
 import datetime
 import io
 import re
+from unittest import mock
 
 import pypdf
 import pytest
@@ -11,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.core.testing import html_lang_dir
 
-from .. import crypto, proof
+from .. import attachments, crypto, proof, views
 from ..models import Claim
 from .test_public import assert_private, receipt_of, submit, text
 
@@ -127,3 +128,32 @@ def test_a_follow_token_is_no_proof_token(client):
         lifetime=600,
     )
     assert client.post("/en/complaints/proof/", {"token": token}).status_code == 400
+
+
+def test_checks_are_rate_limited_before_the_upload_is_read(client, monkeypatch):
+    monkeypatch.setattr(views, "VERIFY_LIMIT", 3)
+    _, response = download(client)
+    pdf = response.content
+    values = dict(zip(("reference", "filed", "signature"), proof.proof_read(pdf), strict=True))
+    for _ in range(2):
+        assert "Valid:" in text(client.post(VERIFY.format(lang="en"), values))
+    with (
+        mock.patch.object(proof, "proof_read", wraps=proof.proof_read) as reading,
+        mock.patch.object(
+            attachments.LimitedMemoryUploadHandler,
+            "new_file",
+            autospec=True,
+            side_effect=attachments.LimitedMemoryUploadHandler.new_file,
+        ) as parsing,
+    ):
+        upload = {"proof": SimpleUploadedFile("proof.pdf", pdf, "application/pdf")}
+        assert "Valid:" in text(client.post(VERIFY.format(lang="en"), upload))
+        assert (parsing.call_count, reading.call_count) == (1, 1)
+        upload = {"proof": SimpleUploadedFile("proof.pdf", pdf, "application/pdf")}
+        refused = client.post(VERIFY.format(lang="fr"), upload)
+        assert refused.status_code == 429
+        assert int(refused["Retry-After"]) > 0
+        assert html_lang_dir(refused) == ("fr", "ltr")
+        assert (parsing.call_count, reading.call_count) == (1, 1)  # the body was not read
+    assert client.post(VERIFY.format(lang="en"), values).status_code == 429
+    assert client.get(VERIFY.format(lang="en")).status_code == 200  # reading the page is free

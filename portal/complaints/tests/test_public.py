@@ -6,6 +6,7 @@ import logging
 import re
 from html import unescape
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -20,7 +21,7 @@ from wagtail.models import Locale
 from portal.core.models import TermKind, term_names
 from portal.core.testing import html_lang_dir
 
-from .. import access, antiabuse
+from .. import access, antiabuse, attachments
 from ..models import Attachment, Claim, ClaimSettings
 
 pytestmark = pytest.mark.django_db
@@ -450,6 +451,97 @@ class TestFiling:
         for _ in range(4):
             assert submit(client, "en").status_code == 200
         assert Claim.objects.count() == 4
+
+    def test_every_sending_of_the_last_step_counts(self, client):
+        """Even one refused by the form: it may have carried files to clean."""
+        for _ in range(3):
+            assert submit(client, "en", solved=False, final={"consent": ""}).status_code == 200
+        assert submit(client, "en", solved=False).status_code == 429
+        assert not Claim.objects.exists()
+
+    def test_busy_when_every_derivation_slot_is_taken(self, client, settings, monkeypatch):
+        settings.CLAIMS_ARGON2_CONCURRENCY = 1
+        monkeypatch.setattr(antiabuse, "SLOT_WAIT", 0.01)
+        challenge = challenge_of(final_page(client, "en"))
+        with antiabuse.derivation_slot():
+            response = submit(
+                client,
+                "en",
+                challenge=challenge,
+                files=[SimpleUploadedFile("photo.png", PNG, "image/png")],
+            )
+        assert response.status_code == 503
+        assert int(response["Retry-After"]) > 0
+        body = text(response)
+        assert "The portal is very busy and your report was not sent." in body
+        assert 'name="step" value="4"' in body and challenge_of(response) != challenge
+        assert f'<input type="hidden" name="facts" value="{FACTS}">' in body
+        assert (Claim.objects.count(), Attachment.objects.count(), media_claims()) == (0, 0, [])
+        again = submit(client, "en", challenge=challenge_of(response))
+        assert again.status_code == 200
+        assert Claim.objects.count() == 1
+
+
+class TestCheapChecksFirst:
+    """Cleaning evidence files is costly (a picture is decoded and encoded again): a sending
+    refused by a cheap check never reaches it."""
+
+    @pytest.fixture
+    def cleaning(self):
+        with mock.patch.object(
+            attachments, "clean_uploads", wraps=attachments.clean_uploads
+        ) as spy:
+            yield spy
+
+    def photo(self):
+        return [SimpleUploadedFile("photo.png", PNG, "image/png")]
+
+    def test_a_valid_sending_cleans_its_files(self, client, cleaning):
+        assert submit(client, "en", files=self.photo()).status_code == 200
+        cleaning.assert_called_once()
+
+    def test_csrf(self, client, cleaning):
+        challenge = challenge_of(final_page(client, "en"))
+        client.handler.enforce_csrf_checks = True
+        response = submit(client, "en", challenge=challenge, files=self.photo())
+        assert response.status_code == 403
+        cleaning.assert_not_called()
+
+    def test_honeypot(self, client, cleaning):
+        response = submit(client, "en", files=self.photo(), final={"website": "x"})
+        assert response.status_code == 400
+        cleaning.assert_not_called()
+
+    @pytest.mark.parametrize("challenge", ["used", "forged", "missing"])
+    def test_challenge(self, client, cleaning, challenge):
+        if challenge == "used":
+            challenge = challenge_of(final_page(client, "en"))
+            assert submit(client, "en", challenge=challenge).status_code == 200
+        cleaning.reset_mock()
+        response = submit(
+            client,
+            "en",
+            challenge={"forged": "16.forged:1:sig", "missing": ""}.get(challenge, challenge),
+            solved=False,
+            files=self.photo(),
+            identity="named",
+            final={"name": "Amina", "email": "amina@example.ma"},
+        )
+        assert response.status_code == 400
+        body = text(response)
+        assert "This form was already sent, or it is too old." in body
+        assert 'value="Amina"' in body and 'value="amina@example.ma"' in body  # kept
+        assert 'id="id_consent_error"' not in body  # not validated
+        cleaning.assert_not_called()
+
+    def test_rate_limit(self, client, cleaning):
+        for _ in range(3):
+            submit(client, "en", solved=False)
+        cleaning.reset_mock()
+        response = submit(client, "en", solved=False, files=self.photo())
+        assert response.status_code == 429
+        cleaning.assert_not_called()
+        assert Claim.objects.count() == 3
 
 
 def test_no_address_or_user_agent_kept_anywhere(client, caplog):
