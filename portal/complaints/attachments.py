@@ -4,8 +4,10 @@ memory only.
 A file is accepted when its bytes are one of the allowed types and parse as such, whatever its
 name or declared type says: PDF, JPEG, PNG, plain UTF-8 text. Pictures are re-encoded from their
 pixels alone (no EXIF, location, XMP, colour profile or text chunks; the EXIF orientation is
-applied first); PDFs lose their document properties and XMP metadata. The result is a
-`CleanFile`, which `services` encrypts; nothing here writes to disk.
+applied first); PDFs are rebuilt from their pages alone and scrubbed of metadata, annotations
+with authors, attached files, scripts, the metadata of their pictures and their file identifier
+(see docs/claims-security.md, "Evidence files"). The result is a `CleanFile`, which `services`
+encrypts; nothing here writes to disk.
 """
 
 import io
@@ -22,7 +24,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
 
 ALLOWED_LABEL = gettext_lazy(
     "Allowed: PDF documents, JPEG and PNG pictures, and plain text files (.txt)."
@@ -45,6 +54,9 @@ EXTENSIONS = {
     "text/plain": (".txt",),
 }
 GPS_IFD = 0x8825
+# 24 million pixels: a 6000 by 4000 photo. Checked from the header, before any decoding: a
+# larger picture would take hundreds of megabytes to clean.
+IMAGE_MAX_PIXELS = 24_000_000
 PART_OVERHEAD = 1024  # a multipart part's boundary and headers, generously
 
 
@@ -107,7 +119,7 @@ def _image(data, name, content_type):
     try:
         image = Image.open(io.BytesIO(data), formats=["JPEG", "PNG"])
         width, height = image.size
-        if width * height > Image.MAX_IMAGE_PIXELS:
+        if width * height > min(IMAGE_MAX_PIXELS, Image.MAX_IMAGE_PIXELS):
             raise Image.DecompressionBombError
         image.load()
         info = dict(image.info)
@@ -148,8 +160,134 @@ def _image(data, name, content_type):
     return output.getvalue(), removed
 
 
+# Keys that carry metadata, scripts, attachments or previews, wherever they appear.
+PDF_DROPPED_KEYS = {
+    "/Metadata": "xmp",
+    "/PieceInfo": "private",
+    "/LastModified": "private",
+    "/Thumb": "thumbnail",
+    "/AA": "script",
+    "/JS": "script",
+    "/JavaScript": "script",
+    "/EmbeddedFiles": "attachment",
+    "/AF": "attachment",
+}
+# Annotations kept: links (without scripts) and the widgets that draw filled-in form fields. The
+# others (comments, highlights, stamps, attached files...) carry their author and notes.
+PDF_KEPT_ANNOTATIONS = {"/Link", "/Widget"}
+PDF_ANNOTATION_KEYS = ("/T", "/M", "/NM", "/Contents", "/RC", "/Popup", "/CreationDate")
+PDF_UNSAFE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/RichMediaExecute"}
+PDF_MAX_PAGES = 500
+PDF_MAX_OBJECTS = 200_000
+# JPEG segments kept inside a PDF's pictures: JFIF (APP0) and Adobe's colour transform (APP14).
+JPEG_KEPT_APPS = {0xE0, 0xEE}
+PDF_REMOVED_LABELS = {
+    "properties": gettext_lazy("Document properties (author, software)"),
+    "xmp": gettext_lazy("Document metadata (XMP)"),
+    "annotation": gettext_lazy("Comments and annotations, with their authors"),
+    "attachment": gettext_lazy("Files attached inside the document"),
+    "script": gettext_lazy("Scripts and automatic actions"),
+    "thumbnail": gettext_lazy("Page thumbnails"),
+    "private": gettext_lazy("Data private to the software that made it"),
+    "image_metadata": gettext_lazy("Photo metadata inside the pictures (EXIF, location, XMP)"),
+    "identifier": gettext_lazy("The file identifier"),
+}
+
+
+class PdfTooComplex(Exception):
+    pass
+
+
+def _jpeg_without_metadata(data):
+    """The JPEG `data` without its EXIF, XMP, IPTC and comment segments, or None when it has
+    none (or cannot be read, which leaves the stream as it is for the viewer to judge)."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    out, position, dropped = [data[:2]], 2, False
+    while position + 4 <= len(data) and data[position] == 0xFF:
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: the picture itself follows
+            break
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        segment = data[position : position + 2 + length]
+        if (0xE0 <= marker <= 0xEF and marker not in JPEG_KEPT_APPS) or marker == 0xFE:
+            dropped = True
+        else:
+            out.append(segment)
+        position += 2 + length
+    else:
+        return None
+    out.append(data[position:])
+    return b"".join(out) if dropped else None
+
+
+def _scrub_pdf(writer):
+    """Walks every object the copied pages reach, removing metadata, scripts, attachments,
+    annotations with authors and the metadata of JPEG pictures; returns what it found."""
+    found = set()
+    seen = set()
+    stack = [page.indirect_reference for page in writer.pages]
+    count = 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = item.get_object()
+        count += 1
+        if count > PDF_MAX_OBJECTS:
+            raise PdfTooComplex
+        if isinstance(item, ArrayObject):
+            stack.extend(item)
+            continue
+        if not isinstance(item, DictionaryObject):
+            continue
+        for name, kind in PDF_DROPPED_KEYS.items():
+            if name in item:
+                del item[NameObject(name)]
+                found.add(kind)
+        if "/Annots" in item:
+            kept = ArrayObject()
+            for reference in item["/Annots"]:
+                annotation = reference.get_object()
+                if not isinstance(annotation, DictionaryObject):
+                    continue
+                if annotation.get("/Subtype") not in PDF_KEPT_ANNOTATIONS:
+                    found.add("annotation")
+                    continue
+                for name in PDF_ANNOTATION_KEYS:
+                    if name in annotation and not (
+                        name == "/T" and annotation.get("/Subtype") == "/Widget"
+                    ):
+                        del annotation[NameObject(name)]
+                        found.add("annotation")
+                kept.append(reference)
+            item[NameObject("/Annots")] = kept
+        action = item.get("/A")
+        if action is not None and action.get_object().get("/S") in PDF_UNSAFE_ACTIONS:
+            del item[NameObject("/A")]
+            found.add("script")
+        if isinstance(item, StreamObject) and item.get("/Subtype") == "/Image":
+            filters = item.get("/Filter")
+            filters = filters if isinstance(filters, ArrayObject) else [filters]
+            if filters == ["/DCTDecode"]:
+                jpeg = _jpeg_without_metadata(item._data)
+                if jpeg is not None:
+                    item._data = jpeg
+                    item[NameObject("/Length")] = NumberObject(len(jpeg))
+                    found.add("image_metadata")
+        for name, value in item.items():
+            if name != "/Parent":
+                stack.append(value)
+    return found
+
+
 def _pdf(data, name):
-    """Removes the document properties and XMP metadata; returns (bytes, removed)."""
+    """A new PDF holding the pages only, scrubbed (`_scrub_pdf`): no document properties, no
+    catalogue (outlines, forms' data, attached files, document scripts), no file identifier;
+    returns (bytes, removed)."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -162,31 +300,51 @@ def _pdf(data, name):
             )
         if not len(reader.pages):
             raise ValueError("no page")
-        removed = []
+        if len(reader.pages) > PDF_MAX_PAGES:
+            raise PdfTooComplex
+        found = set()
         if reader.metadata:
-            removed.append(_("Document properties (author, software)"))
-        xmp = "/Metadata" in reader.root_object
-        writer = PdfWriter(clone_from=reader)
+            found.add("properties")
+        root = reader.root_object
+        if "/Metadata" in root:
+            found.add("xmp")
+        names = root.get("/Names")
+        if names is not None and "/EmbeddedFiles" in names.get_object():
+            found.add("attachment")
+        if (
+            "/OpenAction" in root
+            or "/AA" in root
+            or (names is not None and "/JavaScript" in names.get_object())
+        ):
+            found.add("script")
+        if "/ID" in reader.trailer:
+            found.add("identifier")
+        writer = PdfWriter()
         writer.metadata = None
-        for page in writer.pages:
-            for key in ("/Metadata", "/PieceInfo"):
-                if key in page:
-                    xmp = True
-                    del page[NameObject(key)]
-        if xmp:
-            removed.append(_("Document metadata (XMP)"))
-        writer.xmp_metadata = None
+        for page in reader.pages:
+            writer.add_page(page)
+        found |= _scrub_pdf(writer)
         # Without this the removed objects would still be written, only unreferenced.
         writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
         output = io.BytesIO()
         writer.write(output)
     except ValidationError:
         raise
+    except PdfTooComplex as error:
+        raise _refuse(
+            _(
+                "“%(name)s” is too long or too complex to clean. Send the pages that matter, "
+                "or split it into several files."
+            ),
+            name,
+        ) from error
     except Exception as error:
         raise _refuse(
             _("“%(name)s” is damaged: it cannot be opened as a PDF document."), name
         ) from error
-    return output.getvalue(), removed
+    return output.getvalue(), [
+        str(PDF_REMOVED_LABELS[kind]) for kind in PDF_REMOVED_LABELS if kind in found
+    ]
 
 
 def _text(data, name):

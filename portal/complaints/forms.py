@@ -315,7 +315,8 @@ class FinalForm(StepForm):
         self.identity = identity
         self.fields["files"].help_text = _(
             "Up to %(count)s files of at most %(size)s MB each. %(allowed)s Photo and PDF "
-            "metadata are removed before the files are encrypted."
+            "metadata are removed before the files are encrypted, but not what the pages or "
+            "pictures show: if you report anonymously, check that they do not show your name."
         ) % {
             "count": settings.CLAIMS_MAX_FILES,
             "size": settings.CLAIMS_MAX_FILE_BYTES // (1024 * 1024),

@@ -3,7 +3,9 @@ made safe, and the upload handler that keeps files in memory and stops reading o
 
 import io
 import json
+import struct
 import unicodedata
+import zlib
 from unittest import mock
 
 import pytest
@@ -433,3 +435,179 @@ def test_handler_result_through_the_view_names_the_oversize_file(settings):
         "errors": ["“big.txt” is larger than 1000\xa0bytes, the limit for one file."],
         "note": "kept",
     }
+
+
+# --- PDFs: everything that can name the reporter, beyond the document properties
+
+ANNOTATION_AUTHOR = "Reviewer Youssef Bennani"
+ATTACHED = b"hidden attachment naming Karim Alaoui"
+IMAGE_XMP = b"<x:xmpmeta>image by Nadia Cherkaoui</x:xmpmeta>"
+
+
+def pdf_with_everything():
+    """A one-page PDF with text, a commented annotation, a link, an attached file, a script,
+    a JPEG picture carrying EXIF (with GPS) and XMP, and a file identifier."""
+    from pypdf.generic import (
+        ArrayObject,
+        ByteStringObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(300, 300)
+    jpeg = jpeg_with_gps(size=(40, 20))
+    image = DecodedStreamObject()
+    image.set_data(jpeg)
+    image.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(40),
+            NameObject("/Height"): NumberObject(20),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+            NameObject("/Filter"): NameObject("/DCTDecode"),
+        }
+    )
+    image_xmp = DecodedStreamObject()
+    image_xmp.set_data(IMAGE_XMP)
+    image[NameObject("/Metadata")] = writer._add_object(image_xmp)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {
+            NameObject("/XObject"): DictionaryObject(
+                {NameObject("/Im0"): writer._add_object(image)}
+            ),
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)}),
+        }
+    )
+    content = DecodedStreamObject()
+    content.set_data(
+        b"BT /F1 12 Tf 20 250 Td (Bribe of 5000 dirhams) Tj ET q 40 0 0 20 20 20 cm /Im0 Do Q"
+    )
+    page[NameObject("/Contents")] = writer._add_object(content)
+    note = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+            NameObject("/T"): TextStringObject(ANNOTATION_AUTHOR),
+            NameObject("/Contents"): TextStringObject("see page 2"),
+        }
+    )
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+            NameObject("/M"): TextStringObject("D:20260101120000"),
+            NameObject("/A"): DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/JavaScript"),
+                    NameObject("/JS"): TextStringObject("app.alert('tracking')"),
+                }
+            ),
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(note), writer._add_object(link)])
+    writer.add_attachment("notes.txt", ATTACHED)
+    writer.root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('opened');"),
+        }
+    )
+    writer.add_metadata({"/Author": SECRET})
+    writer._ID = ArrayObject([ByteStringObject(b"fingerprint-of-")] * 2)  # as a scanner writes
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), jpeg
+
+
+def every_stream(data):
+    """The raw bytes of the file and of every stream decoded."""
+    reader = PdfReader(io.BytesIO(data))
+    chunks = [data]
+    for idnum in range(1, reader.trailer["/Size"]):
+        try:
+            obj = reader.get_object(idnum)
+        except Exception:  # noqa: S112 - free entries of the table
+            continue
+        if hasattr(obj, "get_data"):
+            chunks.append(obj.get_data())
+    return b"\n".join(chunks)
+
+
+def test_pdf_loses_annotations_attachments_scripts_image_metadata_and_identifier():
+    data, jpeg = pdf_with_everything()
+    original = every_stream(data)
+    for secret in (ANNOTATION_AUTHOR.encode(), ATTACHED, IMAGE_XMP, SECRET.encode(), b"tracking"):
+        assert secret in original or secret.decode() in original.decode("latin-1")
+    assert b"Exif" in data and b"/ID" in data
+
+    clean = clean_upload(upload("evidence.pdf", data))
+
+    scrubbed = every_stream(clean.data)
+    for secret in (
+        ANNOTATION_AUTHOR,
+        ATTACHED.decode(),
+        IMAGE_XMP.decode(),
+        SECRET,
+        "tracking",
+        "opened",
+    ):
+        assert secret not in scrubbed.decode("latin-1"), secret
+    assert b"Exif" not in clean.data and b"PhoneMaker" not in clean.data
+    assert b"/ID" not in clean.data and b"fingerprint-of-" not in clean.data
+    assert clean.removed == [
+        "Document properties (author, software)",
+        "Document metadata (XMP)",
+        "Comments and annotations, with their authors",
+        "Files attached inside the document",
+        "Scripts and automatic actions",
+        "Photo metadata inside the pictures (EXIF, location, XMP)",
+        "The file identifier",
+    ]
+    reader = PdfReader(io.BytesIO(clean.data))
+    assert len(reader.pages) == 1
+    assert "Bribe of 5000 dirhams" in reader.pages[0].extract_text()
+    # The link stays (its script does not), the comment goes; the picture still opens.
+    annotations = [a.get_object()["/Subtype"] for a in reader.pages[0]["/Annots"]]
+    assert annotations == ["/Link"]
+    picture = reader.pages[0].images[0].image
+    assert picture.size == (40, 20)
+    assert len(jpeg) > len(reader.pages[0]["/Resources"]["/XObject"]["/Im0"].get_object()._data)
+
+
+def test_pdf_with_too_many_pages_is_refused(settings):
+    with (
+        mock.patch("portal.complaints.attachments.PDF_MAX_PAGES", 3),
+        pytest.raises(ValidationError) as error,
+    ):
+        clean_upload(upload("long.pdf", pdf(pages=4)))
+    assert "“long.pdf” is too long or too complex to clean" in messages(error)
+
+
+def test_picture_too_large_is_refused_from_its_header_before_decoding():
+    # A PNG header declaring 6000 by 5000 pixels (30 Mpx), and no picture data at all.
+    header = struct.pack(">IIBBBBB", 6000, 5000, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n"
+    for name, body in ((b"IHDR", header), (b"IDAT", zlib.compress(b"\0" * 64)), (b"IEND", b"")):
+        chunk = name + body
+        data += struct.pack(">I", len(body)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    with (
+        mock.patch.object(Image.Image, "load", side_effect=AssertionError("decoded")),
+        pytest.raises(ValidationError) as error,
+    ):
+        clean_upload(upload("huge.png", data))
+    assert "“huge.png” is a picture too large to open" in messages(error)
