@@ -4,11 +4,11 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from portal.complaints.selectors import DIMENSIONS, THRESHOLD, statistics_table
 
-from .schemas import Lang, ValidationErrors
+from .schemas import Lang, NotFound, ValidationErrors
 
 router = Router(tags=["claims"])
 
@@ -25,8 +25,17 @@ class StatisticsQuery(Schema):
         None,
         ge=2000,
         le=2100,
-        description="The year of filing; by default the year of the last complete month. A "
-        "year without a complete month yet gives no months and zeros.",
+        description="The year of filing. For `month`: the year whose months are listed (by "
+        "default the year of the last published month). For the other dimensions: with "
+        "`month`, the month to show; alone, its last published month.",
+    )
+    month: int = Field(
+        None,
+        ge=1,
+        le=12,
+        description="For the dimensions other than `month`: the month of filing to show (with "
+        "`year`; by default the last published month). Each month is published once, a full "
+        "month after it ends, and never revised.",
     )
     lang: Lang = Field("ar", description="The language of the labels.")
 
@@ -59,26 +68,38 @@ class MedianDays(Schema):
 class ClaimStatistics(Schema):
     dimension: str
     year: int
+    month: int | None = Field(description="The month shown; null for the list of months.")
     through: dt.date | None = Field(
-        description="The last day counted: the end of the last complete month of the year "
-        "(null when none is over yet)."
+        description="The last day of filing counted (null when no month is published yet)."
+    )
+    computed_at: dt.datetime | None = Field(
+        description="When the (last) month was computed: statuses are those of that moment."
     )
     threshold: int = Field(description="Counts below it (but zeros) are suppressed.")
-    total: StatisticsCell = Field(description="Every claim of the year counted, all cells.")
+    total: StatisticsCell = Field(
+        description="Every claim of the month counted; for the list of months, the year's "
+        "total, null (suppressed) when any month's total is suppressed."
+    )
     cells: list[StatisticsCell]
-    median_days_to_acknowledge: MedianDays = Field(description="Of the whole year.")
+    median_days_to_acknowledge: MedianDays = Field(
+        description="Of the month shown; empty for the list of months."
+    )
 
 
-DESCRIPTION = f"""Counts of the claims filed in a year (months in Morocco's time), by one
-dimension, from their clear metadata only: their content is never read. Claims registered by
-handlers from other channels count (see `channel`), and so do purged claims.
+DESCRIPTION = f"""Counts of the claims filed in a month (Morocco's time), by one dimension,
+from their clear metadata only: their content is never read. Claims registered by handlers from
+other channels count (see `channel`), and so do purged claims.
 
-Only complete months are counted: the month under way is left out. A count from 1 to
-{THRESHOLD - 1} is suppressed (`count` null, `suppressed` true, shown `"< {THRESHOLD}"`), and
-so that it cannot be found again by subtracting the other cells from the total, another cell is
-suppressed with it (the smallest one) whenever it would be the only one of its table, of its
-status group, or of a month or kind of the grid of months by kind published in the statistics
-section. Totals are the true totals. Medians of fewer than {THRESHOLD} claims are suppressed."""
+Each month is published once, a full month after it ends, and never revised: statuses are those
+of the day it was computed (`computed_at`). `dimension=month` lists a year's published months
+with their totals and median days to acknowledge; the other dimensions show one month. Nothing
+is added up across months, so that no release can be subtracted from another.
+
+A count from 1 to {THRESHOLD - 1} is suppressed (`count` null, `suppressed` true, shown
+`"< {THRESHOLD}"`), and so that it cannot be found again by subtracting the other cells from the
+total, another cell is suppressed with it (the smallest one) whenever it would be the only one
+of its table or of its status group. Totals are the true totals. Medians of fewer than
+{THRESHOLD} claims are suppressed. 404 when the month asked for is not published."""
 
 
 def _cell(cell):
@@ -95,17 +116,23 @@ def _cell(cell):
 
 @router.get(
     "/claims/statistics/",
-    response={200: ClaimStatistics, 422: ValidationErrors},
+    response={200: ClaimStatistics, 404: NotFound, 422: ValidationErrors},
     summary="Statistics of the claims",
     description=DESCRIPTION,
     operation_id="getClaimStatistics",
 )
 def claim_statistics(request, filters: Query[StatisticsQuery]):
-    table = statistics_table(filters.dimension, year=filters.year, lang=filters.lang)
+    table = statistics_table(
+        filters.dimension, year=filters.year, month=filters.month, lang=filters.lang
+    )
+    if table is None:
+        return Status(404, {"detail": "No statistics are published for this month."})
     return {
         "dimension": table.dimension,
         "year": table.year,
+        "month": table.month,
         "through": table.through,
+        "computed_at": table.computed_at,
         "threshold": THRESHOLD,
         "total": _cell(table.total),
         "cells": [_cell(cell) for cell in table.cells],

@@ -26,7 +26,7 @@ from .services import claim_file, handler_key_unlock
 
 DEMO_NAMESPACE = uuid.UUID("0d7c3c55-2a8e-4b5e-9a3e-6c1f2f4b7d21")
 DEMO_CLAIMS = 60
-DEMO_MONTHS = 18
+DEMO_MONTHS = 6  # about 10 claims a month: enough for most monthly counts to be shown
 SECTORS = (
     "health",
     "education",
@@ -366,7 +366,7 @@ def _history(claim, filed_at, steps, handler, workspaces):
 
 @transaction.atomic
 def demo_claims_load(count=DEMO_CLAIMS, *, seed=46_19):
-    """Files `count` sample claims over the last 18 months (the same ones for a seed), then
+    """Files `count` sample claims over the last DEMO_MONTHS months (the same ones for a seed), then
     publishes their statistics (when the statistics section exists). Does nothing when any
     claim exists: sample claims are never mixed with real ones. Returns how many were filed."""
     if Claim.objects.exists():

@@ -301,6 +301,32 @@ class AuditEntry(models.Model):
         raise PermissionError("The audit log is append-only.")
 
 
+class StatisticsMonth(models.Model):
+    """The published statistics of the claims filed in one month (Casablanca time): computed
+    once, a full month after the month ends, with small counts suppressed, and never revised
+    (`selectors.months_freeze`). Only what may be published is stored: `cells` maps each
+    dimension to `{value: count}`, a suppressed count being null."""
+
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()
+    frozen_at = models.DateTimeField()
+    total = models.PositiveIntegerField(null=True)
+    cells = models.JSONField()
+    median_days = models.FloatField(null=True)
+    median_claims = models.PositiveIntegerField(default=0)
+    median_suppressed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("published month of claim statistics")
+        ordering = ["year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "month"], name="one_statistics_per_month")
+        ]
+
+    def __str__(self):
+        return f"{self.year}-{self.month:02d}"
+
+
 class ResponseTemplate(TranslatableMixin, models.Model):
     """A reusable message to reporters, translated into each language like any snippet."""
 

@@ -1,11 +1,15 @@
-"""The claims' statistics in the statistics section: three indicators of the authority, kept up
-to date from `selectors.year_statistics` (`manage.py claims_publish_statistics`, also run by the
-daily `claims_daily`).
+"""The claims' statistics in the statistics section: three monthly indicators of the authority,
+kept up to date from the published months (`selectors.months_freeze`; `manage.py
+claims_publish_statistics`, also run by the daily `claims_daily`).
 
-- "Claims received by month" (monthly, totals and by kind),
-- "Claims by offence" (annual, totals and by offence; the year under way up to its last
-  complete month, said in the row's note),
-- "Median days to acknowledge a claim" (monthly).
+- "Claims received by month" (totals and by kind),
+- "Claims by offence" (totals and by offence, each month),
+- "Median days to acknowledge a claim".
+
+A published month is never revised, so a new version of an indicator's data only adds months to
+the previous one. A previous version that holds figures the new one does not (made by an earlier
+method that recomputed the year to date) is deleted, so that no release can be compared with
+another to find a suppressed count.
 
 The pages are made the first time (in Arabic, French and English, Amazigh as an alias of the
 Arabic page) in the authority's folder, and left to the editors afterwards. Each run compares the
@@ -16,14 +20,13 @@ holds only what the API and the rest of the portal publish too."""
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Min
-from django.utils import timezone
 from wagtail.models import Locale
 
 from portal.core.models import Term, TermKind
 from portal.institutions.models import InstitutionKind
 from portal.statistics.importer import period_start
 from portal.statistics.models import (
+    DatasetVersion,
     IndicatorDimension,
     IndicatorFolderPage,
     IndicatorPage,
@@ -36,8 +39,8 @@ from portal.statistics.models import (
 )
 from portal.statistics.services import dataset_version_create, source_statistics
 
-from .models import Claim
-from .selectors import TIMEZONE, TOTAL, latest_year, year_statistics
+from .models import StatisticsMonth
+from .selectors import months_freeze
 
 # The licence of what the portal itself produces: open, with attribution.
 LICENCE = Licence.CC_BY
@@ -57,27 +60,33 @@ CITATION = {
 }
 UNIT = {"ar": "ملف", "fr": "signalements", "en": "claims"}
 METHOD = {
-    "ar": "<p>تُحتسب يوميا انطلاقا من بيانات الفرز الخاصة بالشكايات والتبليغات (النوع، المخالفة، "
-    "القطاع، الجهة، الوضعية، التواريخ)، ولا تُستعمل مضامينها أبدا. تُحتسب الأشهر حسب توقيت المغرب، "
-    "ولا تُنشر إلا الأشهر المكتملة. قد يسمح عدد يتراوح بين 1 و4 بالتعرف على شخص، لذلك لا يُنشر، "
-    "ويُحجب معه عدد آخر كلما أمكن استنتاجه بطرح الأعداد المنشورة من مجموع (الحجب الثانوي). "
-    "الأعداد المحجوبة غير واردة في البيانات، والمجاميع هي المجاميع الحقيقية. لا يُنشر الوسيط إلا "
-    "إذا تعلق بـ5 ملفات على الأقل.</p>",
-    "fr": "<p>Calculé chaque jour à partir des données de tri des signalements (type, infraction, "
-    "secteur, région, statut, dates), jamais de leur contenu. Les mois sont ceux de l'heure du "
-    "Maroc et seuls les mois complets sont publiés. Un effectif de 1 à 4 pourrait permettre "
-    "d'identifier une personne : il n'est pas publié, et un autre effectif est masqué avec lui "
-    "chaque fois qu'il pourrait sinon être retrouvé en soustrayant d'un total les effectifs "
-    "publiés (secret secondaire). Les effectifs masqués sont absents des données ; les totaux "
-    "sont les totaux réels. Une médiane n'est publiée que si elle porte sur au moins 5 "
-    "signalements.</p>",
-    "en": "<p>Computed every day from the triage data of the claims (kind, offence, sector, "
-    "region, status, dates), never from their content. Months are in Morocco's time and only "
-    "complete months are published. A count from 1 to 4 could point at a person: it is not "
-    "published, and another count is withheld with it whenever it could otherwise be found again "
-    "by subtracting the published counts from a total (secondary suppression). Withheld counts "
-    "are left out of the data; totals are the true totals. A median is published only when it "
-    "concerns at least 5 claims.</p>",
+    "ar": "<p>تُحتسب انطلاقا من بيانات الفرز الخاصة بالشكايات والتبليغات (النوع، المخالفة، "
+    "القطاع، الجهة، الوضعية، التواريخ)، ولا تُستعمل مضامينها أبدا. وحدة النشر هي شهر الإيداع "
+    "حسب توقيت المغرب: يُحتسب كل شهر مرة واحدة بعد مرور شهر كامل على نهايته، ثم لا يُراجع أبدا، "
+    "والوضعيات هي وضعيات يوم الاحتساب. لا يُجمع أي عدد على عدة أشهر، حتى لا يمكن طرح نشرة من "
+    "أخرى. قد يسمح عدد يتراوح بين 1 و4 بالتعرف على شخص، لذلك لا يُنشر، ويُحجب معه عدد آخر كلما "
+    "أمكن استنتاجه بطرح الأعداد المنشورة من مجموع (الحجب الثانوي). الأعداد المحجوبة غير واردة "
+    "في البيانات، والمجاميع هي المجاميع الحقيقية. لا يُنشر الوسيط إلا إذا تعلق بـ5 ملفات على "
+    "الأقل.</p>",
+    "fr": "<p>Calculé à partir des données de tri des signalements (type, infraction, secteur, "
+    "région, statut, dates), jamais de leur contenu. L'unité de publication est le mois de dépôt, "
+    "à l'heure du Maroc : chaque mois est calculé une seule fois, un mois entier après sa fin, "
+    "puis n'est jamais révisé ; les statuts sont ceux du jour du calcul. Aucun effectif n'est "
+    "cumulé sur plusieurs mois, pour qu'aucune publication ne puisse être soustraite d'une autre. "
+    "Un effectif de 1 à 4 pourrait permettre d'identifier une personne : il n'est pas publié, et "
+    "un autre effectif est masqué avec lui chaque fois qu'il pourrait sinon être retrouvé en "
+    "soustrayant d'un total les effectifs publiés (secret secondaire). Les effectifs masqués sont "
+    "absents des données ; les totaux sont les totaux réels. Une médiane n'est publiée que si "
+    "elle porte sur au moins 5 signalements.</p>",
+    "en": "<p>Computed from the triage data of the claims (kind, offence, sector, region, "
+    "status, dates), never from their content. The unit of publication is the month of filing, "
+    "in Morocco's time: each month is computed once, a full month after it ends, and never "
+    "revised; statuses are those of the day it was computed. No count is added up over several "
+    "months, so that no release can be subtracted from another. A count from 1 to 4 could point "
+    "at a person: it is not published, and another count is withheld with it whenever it could "
+    "otherwise be found again by subtracting the published counts from a total (secondary "
+    "suppression). Withheld counts are left out of the data; totals are the true totals. A "
+    "median is published only when it concerns at least 5 claims.</p>",
 }
 NOTE = {
     "ar": "الأعداد من 1 إلى 4، والأعداد المحجوبة معها، غير واردة في البيانات (انظر المنهجية).",
@@ -124,7 +133,7 @@ INDICATORS = {
         },
     },
     "claims-by-offence": {
-        "periodicity": Periodicity.ANNUAL,
+        "periodicity": Periodicity.MONTHLY,
         "dimension": ("offence", {"ar": "المخالفة", "fr": "Infraction", "en": "Offence"}),
         "note": NOTE,
         "title": {
@@ -133,27 +142,25 @@ INDICATORS = {
             "en": "Claims by offence",
         },
         "intro": {
-            "ar": "عدد الشكايات والتبليغات والمعلومات المتوصل بها كل سنة، "
+            "ar": "عدد الشكايات والتبليغات والمعلومات المتوصل بها كل شهر، "
             "حسب المخالفة المبلغ عنها.",
-            "fr": "Nombre de signalements reçus chaque année, par infraction signalée.",
-            "en": "Number of claims received each year, by the offence reported.",
+            "fr": "Nombre de signalements reçus chaque mois, par infraction signalée.",
+            "en": "Number of claims received each month, by the offence reported.",
         },
         "definition": {
-            "ar": "<p>عدد الشكايات والتبليغات والمعلومات المودعة خلال السنة، حسب المخالفة التي "
+            "ar": "<p>عدد الشكايات والتبليغات والمعلومات المودعة خلال الشهر، حسب المخالفة التي "
             "يذكرها صاحبها: الرشوة (bribery)، اختلاس الأموال العمومية (embezzlement)، استغلال "
             "النفوذ (influence)، إساءة استعمال الوظيفة (abuse)، الإثراء غير المشروع (enrichment)، "
-            "تضارب المصالح (conflict)، الغش في الصفقات العمومية (procurement)، أخرى (other). "
-            "السنة الجارية تشمل أشهرها المكتملة فقط.</p>",
-            "fr": "<p>Nombre de signalements déposés au cours de l'année, par infraction indiquée "
+            "تضارب المصالح (conflict)، الغش في الصفقات العمومية (procurement)، أخرى (other).</p>",
+            "fr": "<p>Nombre de signalements déposés au cours du mois, par infraction indiquée "
             "par leur auteur : corruption (bribery), détournement de fonds publics (embezzlement), "
             "trafic d'influence (influence), abus de fonctions (abuse), enrichissement illicite "
             "(enrichment), conflit d'intérêts (conflict), fraude dans les marchés publics "
-            "(procurement), autre (other). L'année en cours ne compte que ses mois complets.</p>",
-            "en": "<p>Number of claims filed during the year, by the offence their author "
+            "(procurement), autre (other).</p>",
+            "en": "<p>Number of claims filed during the month, by the offence their author "
             "reports: bribery, embezzlement of public funds (embezzlement), trading in influence "
             "(influence), abuse of functions (abuse), illicit enrichment (enrichment), conflict of "
-            "interest (conflict), procurement fraud (procurement), other. The year under way "
-            "counts its complete months only.</p>",
+            "interest (conflict), procurement fraud (procurement), other.</p>",
         },
     },
     "median-days-to-acknowledge-a-claim": {
@@ -176,17 +183,17 @@ INDICATORS = {
         "definition": {
             "ar": "<p>وسيط المدة، بالأيام، بين إيداع الشكاية أو التبليغ وأول إشعار بالتوصل به أو "
             "أول إجراء في معالجته، بالنسبة للملفات المودعة خلال الشهر والتي تم الإشعار بالتوصل "
-            "بها. لا تدخل في الحساب الملفات التي لم يُشعر بالتوصل بها بعد، لذلك قد تتغير قيمة "
-            "الأشهر الأخيرة. الأجل المحدد افتراضيا هو 7 أيام.</p>",
+            "بها. لا تدخل في الحساب الملفات التي لم يُشعر بالتوصل بها يوم احتساب الشهر، "
+            "بعد مرور شهر كامل على نهايته. الأجل المحدد افتراضيا هو 7 أيام.</p>",
             "fr": "<p>Médiane du délai, en jours, entre le dépôt d'un signalement et son premier "
             "accusé de réception ou la première étape de son traitement, pour les signalements "
-            "déposés au cours du mois qui ont reçu un accusé de réception. Ceux qui n'en ont pas "
-            "encore reçu ne sont pas comptés : la valeur des derniers mois peut encore changer. "
-            "Le délai fixé par défaut est de 7 jours.</p>",
+            "déposés au cours du mois qui ont reçu un accusé de réception. Ceux qui n'en avaient "
+            "pas reçu le jour du calcul du mois, un mois entier après sa fin, ne sont pas "
+            "comptés. Le délai fixé par défaut est de 7 jours.</p>",
             "en": "<p>The median time, in days, between the filing of a claim and its first "
             "acknowledgement or first handling step, for the claims filed during the month that "
-            "have been acknowledged. Claims not acknowledged yet are not counted, so the value of "
-            "recent months can still change. The default time limit is 7 days.</p>",
+            "have been acknowledged. Claims not acknowledged on the day the month is computed, a "
+            "full month after it ends, are not counted. The default time limit is 7 days.</p>",
         },
     },
 }
@@ -253,14 +260,6 @@ def _page_create(folder, slug, data, locales):
     return page
 
 
-def _first_month():
-    first = Claim.objects.aggregate(first=Min("filed_at"))["first"]
-    if first is None:
-        return None
-    local = timezone.localtime(first, TIMEZONE)
-    return local.year, local.month
-
-
 def _row(period, value, dimensions=(), note=""):
     return {
         "period": period,
@@ -271,42 +270,26 @@ def _row(period, value, dimensions=(), note=""):
     }
 
 
-def statistics_rows(now=None):
-    """`{slug: rows}` of the three indicators: what may be published, suppressed cells out."""
+BREAKDOWNS = (("claims-received-by-month", "kind"), ("claims-by-offence", "offence"))
+
+
+def statistics_rows():
+    """`{slug: rows}` of the three indicators from the published months, suppressed cells
+    out."""
     rows = {slug: [] for slug in INDICATORS}
-    first = _first_month()
-    if first is None:
-        return rows
-    for year in range(first[0], latest_year(now) + 1):
-        data = year_statistics(year, now=now)
-        if not data.months:
-            continue
-        for month in data.months:
-            if (year, month) < first:
-                continue
-            period = f"{year}-{month:02d}"
-            if ("month", month) not in data.hidden:
-                rows["claims-received-by-month"].append(
-                    _row(period, data.counts.get(("month", month), 0))
-                )
-            for kind in data.values["kind"]:
-                key = ("mk", month, kind)
-                if key not in data.hidden:
-                    rows["claims-received-by-month"].append(
-                        _row(period, data.counts.get(key, 0), (("kind", kind),))
-                    )
-            median = data.month_medians[month]
-            if median.days is not None:
-                rows["median-days-to-acknowledge-a-claim"].append(_row(period, str(median.days)))
-        note = "" if data.through.month == 12 else f"Filed up to {data.through.isoformat()}"
-        if TOTAL not in data.hidden:
-            rows["claims-by-offence"].append(_row(str(year), data.counts.get(TOTAL, 0), (), note))
-        for offence in data.values["offence"]:
-            key = ("offence", offence)
-            if key not in data.hidden:
-                rows["claims-by-offence"].append(
-                    _row(str(year), data.counts.get(key, 0), (("offence", offence),), note)
-                )
+    for record in StatisticsMonth.objects.order_by("year", "month"):
+        period = f"{record.year}-{record.month:02d}"
+        for slug, dimension in (
+            ("claims-received-by-month", "kind"),
+            ("claims-by-offence", "offence"),
+        ):
+            if record.total is not None:
+                rows[slug].append(_row(period, record.total))
+            for value, count in record.cells[dimension].items():
+                if count is not None:
+                    rows[slug].append(_row(period, count, ((dimension, value),)))
+        if record.median_days is not None:
+            rows["median-days-to-acknowledge-a-claim"].append(_row(period, str(record.median_days)))
     return rows
 
 
@@ -330,23 +313,31 @@ def _comparable(rows):
 
 @transaction.atomic
 def statistics_publish(*, now=None):
-    """Creates the missing indicators and writes a new version of the data of those whose
-    figures changed. Returns `{slug: "created" | "updated" | "unchanged"}`. Raises LookupError
-    when the statistics section has no folder for the authority."""
+    """Computes the months due (`months_freeze`), creates the missing indicators and writes a
+    new version of the data of those that have new months. Returns `{slug: "created" |
+    "updated" | "unchanged"}`. Raises LookupError when the statistics section has no folder for
+    the authority."""
     folder = _authority_folder()
     if folder is None:
         raise LookupError("The statistics section has no folder for the authority.")
+    months_freeze(now=now)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     result = {}
-    for slug, rows in statistics_rows(now).items():
+    for slug, rows in statistics_rows().items():
         page = IndicatorPage.objects.child_of(folder).filter(slug=slug).first()
         outcome = "unchanged"
         if page is None:
             page = _page_create(folder, slug, INDICATORS[slug], locales)
             outcome = "created"
         current = _current(page)
-        if (current is None and rows) or (current is not None and current != _comparable(rows)):
-            dataset_version_create(indicator=page, rows=rows, comment=COMMENT)
+        new = _comparable(rows)
+        if (current is None and rows) or (current is not None and current != new):
+            version = dataset_version_create(indicator=page, rows=rows, comment=COMMENT)
+            if current is not None and not current <= new:
+                # Figures of an earlier method: no version may be compared with this one.
+                DatasetVersion.objects.filter(dataset_id=version.dataset_id).exclude(
+                    pk=version.pk
+                ).delete()
             outcome = "updated" if outcome == "unchanged" else outcome
         result[slug] = outcome
     return result

@@ -2,33 +2,33 @@
 content): counts by month of filing, kind, offence, sector, region, status (and open/closed
 group) and channel, and the median number of days to acknowledge a claim.
 
-Scope. A year's statistics cover the claims filed in that year (months and years are those of
-Africa/Casablanca) up to the end of the last complete month: the month under way is left out,
-so that the figures of a month are published once it is over and every table of a year (here,
-in the API and in the statistics section) adds up the same way. Purged claims count (their
-metadata stays), and so do claims that handlers registered from other channels (`channel`).
+Fixed periods, never revised. The unit of publication is a calendar month of filing (Africa/
+Casablanca). A month is computed once, when a full month has passed since it ended (on the 1st
+of the month after next: most of its claims are acknowledged by then), and stored as published
+(`StatisticsMonth`): later runs, the API and the statistics section all read that record, so a
+published figure never changes. Statuses are those of the day the month was computed, and the
+table says so. Nothing is added up across months (no year-to-date table, no year table by
+offence): a sum over months that hid different cells would let a reader subtract one release
+from another and find a suppressed count. The one total over months, the year's number of
+claims in the list of months, is shown only when no month of it is suppressed. Purged claims
+count (their metadata stays), and so do claims that handlers registered from other channels.
 
-Suppression. A count from 1 to 4 could point at a person, so it is suppressed (returned as
-`count=None`, `suppressed=True`, shown "< 5"); zeros are shown. A suppressed cell must not be
-recoverable by subtraction from a total of the same table, so every additive relation the
-published tables contain (a "line": its parts and their total) has either no suppressed member
-or at least two (secondary suppression, the usual method of statistical offices): when a line
-has exactly one, the smallest non-zero part still shown is suppressed too, and this is repeated
-until no line has a single one. The lines are, for one year: each dimension's cells and the
-year's total; the open and closed groups and the total; each group's statuses and the group;
-and the grid of months by kind that the statistics section publishes (each month's kinds and
-the month's total, each kind's months and the kind's total). Totals are the true totals (never
-recomputed from the cells shown), so every table is computed from the same counts and the same
-set of suppressed cells. A median of fewer than 5 acknowledged claims is suppressed as well.
+Suppression, within each month. A count from 1 to 4 could point at a person, so it is
+suppressed (stored and returned as null, shown "< 5"); zeros are shown. A suppressed cell must
+not be recoverable by subtraction from a total, so every additive relation of the month (a
+"line": its parts and their total) has either no suppressed member or at least two (secondary
+suppression): when a line has exactly one, the smallest non-zero part still shown is suppressed
+too, and this is repeated until no line has a single one. The lines are: each dimension's cells
+and the month's total; the open and closed groups and the total; each group's statuses and the
+group. A median of fewer than 5 acknowledged claims is suppressed as well.
 """
 
 import datetime as dt
 import statistics as stats
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Min
-from django.db.models.functions import ExtractMonth
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -36,7 +36,7 @@ from wagtail.models import Locale
 from portal.core.models import TermKind, term_names
 
 from .choices import CLOSED, Channel, Kind, Offence, Region, Status
-from .models import Claim
+from .models import Claim, StatisticsMonth
 
 THRESHOLD = 5
 TIMEZONE = ZoneInfo("Africa/Casablanca")
@@ -78,10 +78,12 @@ class Median:
 class Table:
     dimension: str
     year: int
-    through: dt.date | None  # the last day counted; None when no month of the year is over
+    month: int | None  # None for the list of months
+    through: dt.date | None  # the last day counted; None when nothing is published
+    computed_at: dt.datetime | None  # statuses are those of that moment
     total: Cell
     cells: list[Cell]
-    median: Median  # of the year
+    median: Median  # of the month
 
 
 def cutoff(now=None):
@@ -90,15 +92,20 @@ def cutoff(now=None):
     return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
-def latest_year(now=None):
-    """The year of the last complete month (last year's in January)."""
-    return (cutoff(now) - dt.timedelta(days=1)).year
+def _month_start(year, month):
+    return dt.datetime(year, month, 1, tzinfo=TIMEZONE)
 
 
-def first_year():
-    """The year the first claim was filed, or None without claims."""
-    first = Claim.objects.aggregate(first=Min("filed_at"))["first"]
-    return timezone.localtime(first, TIMEZONE).year if first else None
+def _next_month(year, month):
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def latest_freezable(now=None):
+    """`(year, month)` of the last month that may be computed: the month before last."""
+    start = cutoff(now)
+    previous = (start - dt.timedelta(days=1)).replace(day=1)
+    before = previous - dt.timedelta(days=1)
+    return before.year, before.month
 
 
 def _median(durations):
@@ -128,106 +135,97 @@ def _protect(counts, lines):
     return hidden
 
 
-@dataclass
-class YearStatistics:
-    """Every count of one year, its suppressed cells and its medians."""
-
-    year: int
-    through: dt.date | None
-    months: list[int]
-    values: dict  # dimension -> list of values
-    counts: dict = field(default_factory=dict)  # key tuple -> int
-    hidden: set = field(default_factory=set)
-    month_medians: dict = field(default_factory=dict)  # month -> Median
-    median: Median = Median(None, 0, False)
-
-    def cell(self, key, value="", label=""):
-        count = self.counts.get(key, 0)
-        suppressed = key in self.hidden
-        return Cell(value, label, None if suppressed else count, suppressed)
+def _values(name, present, sectors):
+    known = {
+        "kind": Kind.values,
+        "offence": Offence.values,
+        "sector": list(sectors),
+        "region": Region.values,
+        "status": OPEN_STATUSES + CLOSED_STATUSES,
+        "channel": Channel.values,
+        "status_group": list(GROUPS),
+    }[name]
+    extra = sorted(set(present) - set(known) - {NOT_GIVEN})
+    not_given = [NOT_GIVEN] if NOT_GIVEN in present else []
+    return [*known, *extra, *not_given]
 
 
-def year_statistics(year, *, now=None, sectors=()):
-    """The statistics of `year` (see the module's docstring). Two queries. `sectors`: the sector
-    slugs to list even without claims."""
-    end_of_counting = cutoff(now)
-    start = dt.datetime(year, 1, 1, tzinfo=TIMEZONE)
-    end = min(dt.datetime(year + 1, 1, 1, tzinfo=TIMEZONE), end_of_counting)
-    months = list(range(1, end.month if end.year == year else 13)) if end > start else []
-    through = (end - dt.timedelta(days=1)).date() if months else None
+def month_compute(year, month, *, now=None):
+    """A `StatisticsMonth` (not saved) of the claims filed in the month. Two queries, and one
+    for the sectors' names."""
+    start, end = _month_start(year, month), _month_start(*_next_month(year, month))
     claims = Claim.objects.filter(filed_at__gte=start, filed_at__lt=end).order_by()
     counts = {}
-
-    def add(key, n):
-        counts[key] = counts.get(key, 0) + n
-
-    rows = (
-        claims.annotate(month=ExtractMonth("filed_at", tzinfo=TIMEZONE))
-        .values_list("month", *FIELDS)
-        .annotate(n=Count("pk"))
-    )
-    for month, kind, offence, sector, region, status, channel, n in rows:
-        add(TOTAL, n)
-        add(("month", month), n)
-        add(("mk", month, kind), n)
-        for name, value in zip(
-            FIELDS, (kind, offence, sector, region, status, channel), strict=True
-        ):
-            add((name, value), n)
-        add(("status_group", CLOSED_GROUP if status in CLOSED else OPEN), n)
-
-    def present(name):
-        return [key[1] for key in counts if key[0] == name]
-
-    def with_present(name, known):
-        extra = sorted(set(present(name)) - set(known) - {NOT_GIVEN})
-        not_given = [NOT_GIVEN] if NOT_GIVEN in present(name) else []
-        return [*known, *extra, *not_given]
-
+    for *values, n in claims.values_list(*FIELDS).annotate(n=Count("pk")):
+        counts[TOTAL] = counts.get(TOTAL, 0) + n
+        for name, value in zip(FIELDS, values, strict=True):
+            counts[(name, value)] = counts.get((name, value), 0) + n
+        group = ("status_group", CLOSED_GROUP if values[4] in CLOSED else OPEN)
+        counts[group] = counts.get(group, 0) + n
+    sectors = sector_slugs()
     values = {
-        "month": months,
-        "kind": with_present("kind", Kind.values),
-        "offence": with_present("offence", Offence.values),
-        "sector": with_present("sector", list(sectors)),
-        "region": with_present("region", Region.values),
-        "status": with_present("status", OPEN_STATUSES + CLOSED_STATUSES),
-        "status_group": list(GROUPS),
-        "channel": with_present("channel", Channel.values),
+        name: _values(name, [key[1] for key in counts if key[0] == name], sectors)
+        for name in (*FIELDS, "status_group")
     }
     lines = []
-    for name in ("month", "kind", "offence", "sector", "region", "channel", "status_group"):
+    for name in ("kind", "offence", "sector", "region", "channel", "status_group"):
         parts = [(name, value) for value in values[name]]
         lines.append(([*parts, TOTAL], parts))
     for group, statuses in ((OPEN, OPEN_STATUSES), (CLOSED_GROUP, CLOSED_STATUSES)):
         parts = [("status", status) for status in values["status"] if status in statuses]
         lines.append(([*parts, ("status_group", group)], parts))
-    for month in months:
-        parts = [("mk", month, kind) for kind in values["kind"]]
-        lines.append(([*parts, ("month", month)], parts))
-    for kind in values["kind"]:
-        parts = [("mk", month, kind) for month in months]
-        lines.append(([*parts, ("kind", kind)], parts))
-    result = YearStatistics(year, through, months, values, counts, _protect(counts, lines))
+    hidden = _protect(counts, lines)
 
-    durations = {}
-    acknowledged = (
-        claims.filter(acknowledged_at__isnull=False)
-        .annotate(month=ExtractMonth("filed_at", tzinfo=TIMEZONE))
-        .values_list("month", "filed_at", "acknowledged_at")
+    def shown(key):
+        return None if key in hidden else counts.get(key, 0)
+
+    durations = [
+        max((acknowledged_at - filed_at).total_seconds(), 0) / 86400
+        for filed_at, acknowledged_at in claims.filter(acknowledged_at__isnull=False).values_list(
+            "filed_at", "acknowledged_at"
+        )
+    ]
+    median = _median(durations)
+    return StatisticsMonth(
+        year=year,
+        month=month,
+        frozen_at=now or timezone.now(),
+        total=shown(TOTAL),
+        cells={name: {value: shown((name, value)) for value in values[name]} for name in values},
+        median_days=median.days,
+        median_claims=median.claims,
+        median_suppressed=median.suppressed,
     )
-    for month, filed_at, acknowledged_at in acknowledged:
-        days = max((acknowledged_at - filed_at).total_seconds(), 0) / 86400
-        durations.setdefault(month, []).append(days)
-    result.month_medians = {month: _median(durations.get(month, [])) for month in months}
-    result.median = _median([days for month in durations.values() for days in month])
-    return result
+
+
+def months_freeze(*, now=None):
+    """Computes and stores every month not stored yet, from the month of the first claim to
+    the month before last; returns the new `StatisticsMonth`s. A stored month is never
+    computed again."""
+    first = Claim.objects.aggregate(first=Min("filed_at"))["first"]
+    if first is None:
+        return []
+    local = timezone.localtime(first, TIMEZONE)
+    period, last = (local.year, local.month), latest_freezable(now)
+    done = set(StatisticsMonth.objects.values_list("year", "month"))
+    created = []
+    while period <= last:
+        if period not in done:
+            created.append(month_compute(*period, now=now))
+        period = _next_month(*period)
+    # ignore_conflicts: two runs at once store each month once; the first one wins.
+    StatisticsMonth.objects.bulk_create(created, ignore_conflicts=True)
+    return created
 
 
 def _labels(dimension, values, year, lang):
     """`{value: label}` in `lang`."""
     with translation.override(lang):
         if dimension == "month":
-            return {month: formats.date_format(dt.date(year, month, 1), "F Y") for month in values}
+            return {
+                value: formats.date_format(dt.date(year, int(value[5:]), 1), "F Y")
+                for value in values
+            }
         choices = {
             "kind": Kind,
             "offence": Offence,
@@ -250,30 +248,72 @@ def sector_slugs():
     return list(term_names(TermKind.SECTOR, Locale.get_default()))
 
 
-def statistics_table(dimension, *, year=None, lang="ar", now=None):
-    """The published table of one dimension for a year (by default the year of the last
-    complete month), labels in `lang`. Month cells carry the month's median days to
-    acknowledge. A few queries, whatever the number of claims."""
-    year = year or latest_year(now)
-    data = year_statistics(year, now=now, sectors=sector_slugs() if dimension == "sector" else ())
-    values = data.values[dimension]
-    labels = _labels(dimension, values, year, lang)
-    cells = []
-    for value in values:
-        if dimension == "month":
-            median = data.month_medians[value]
-            cell = data.cell(("month", value), f"{year}-{value:02d}", labels[value])
-            cell = Cell(
-                cell.value,
-                cell.label,
-                cell.count,
-                cell.suppressed,
-                median_days=median.days,
-                median_suppressed=median.suppressed,
+def _cell(value, label, count, **median):
+    return Cell(value, label, count, count is None, **median)
+
+
+def _last_day(year, month):
+    return (_month_start(*_next_month(year, month)) - dt.timedelta(days=1)).date()
+
+
+def statistics_table(dimension, *, year=None, month=None, lang="ar"):
+    """A published table, labels in `lang`, or None when the month asked for is not published
+    (yet). `dimension="month"`: the months of `year` (by default the year of the last published
+    month) with their totals and medians. Any other dimension: one month's cells (by default the
+    last published month, of `year` if given). A few queries, whatever the number of claims."""
+    months = StatisticsMonth.objects.all()
+    if year is not None:
+        months = months.filter(year=year)
+    if dimension == "month":
+        if year is None:
+            last = months.order_by("-year", "-month").first()
+            year = last.year if last else latest_freezable()[0]
+            months = months.filter(year=year)
+        months = list(months.order_by("month"))
+        values = [f"{year}-{m.month:02d}" for m in months]
+        labels = _labels("month", values, year, lang)
+        cells = [
+            _cell(
+                value,
+                labels[value],
+                m.total,
+                median_days=m.median_days,
+                median_suppressed=m.median_suppressed,
             )
-        else:
-            cell = data.cell((dimension, value), value, labels[value])
-        cells.append(cell)
+            for value, m in zip(values, months, strict=True)
+        ]
+        complete = all(m.total is not None for m in months)
+        total = sum(m.total for m in months) if complete else None
+        with translation.override(lang):
+            total_cell = _cell("", _("Total"), total)
+        return Table(
+            dimension,
+            year,
+            None,
+            _last_day(year, months[-1].month) if months else None,
+            months[-1].frozen_at if months else None,
+            total_cell,
+            cells,
+            Median(None, 0, False),
+        )
+    record = (
+        months.filter(month=month).first()
+        if month is not None
+        else months.order_by("-year", "-month").first()
+    )
+    if record is None:
+        return None
+    found = record.cells[dimension]
+    labels = _labels(dimension, list(found), record.year, lang)
     with translation.override(lang):
-        total = data.cell(TOTAL, "", _("Total"))
-    return Table(dimension, year, data.through, total, cells, data.median)
+        total_cell = _cell("", _("Total"), record.total)
+    return Table(
+        dimension,
+        record.year,
+        record.month,
+        _last_day(record.year, record.month),
+        record.frozen_at,
+        total_cell,
+        [_cell(value, labels[value], count) for value, count in found.items()],
+        Median(record.median_days, record.median_claims, record.median_suppressed),
+    )

@@ -14,6 +14,7 @@ from ..access import claim_open
 from ..choices import CLOSED, Channel, Status
 from ..demo import (
     DEMO_CLAIMS,
+    DEMO_MONTHS,
     demo_claims_load,
     demo_handler_ensure,
     response_templates_load,
@@ -71,7 +72,7 @@ def test_the_demo_handler_can_read_the_sample_claims(admin):
 
     now = timezone.now()
     oldest = Claim.objects.order_by("filed_at").first().filed_at
-    assert dt.timedelta(days=300) < now - oldest <= dt.timedelta(days=18 * 31)
+    assert dt.timedelta(days=120) < now - oldest <= dt.timedelta(days=DEMO_MONTHS * 31)
     statuses = set(Claim.objects.values_list("status", flat=True))
     assert {Status.RECEIVED, Status.ACKNOWLEDGED, Status.REFERRED} <= statuses
     assert statuses & CLOSED
@@ -89,7 +90,7 @@ def test_the_demo_handler_can_read_the_sample_claims(admin):
     assert opened.content["facts"].startswith("Sample claim for the demonstration")
 
     table = statistics_table("month")
-    assert table.total.count and table.total.count > 5
+    assert any(cell.count and cell.count >= 5 for cell in table.cells)
     indicator = IndicatorPage.objects.get(
         slug="claims-received-by-month", locale__language_code="ar"
     )

@@ -1,6 +1,6 @@
-"""Public statistics of the claims: suppression of small counts and of the cells that would give
-them away, medians, months in Morocco's time, purged and registered claims, the API and the
-indicators of the statistics section."""
+"""Public statistics of the claims: months published once and never revised, suppression of small
+counts and of the cells that would give them away, medians, months in Morocco's time, purged and
+registered claims, the API and the indicators of the statistics section."""
 
 import datetime as dt
 import itertools
@@ -19,17 +19,19 @@ from wagtail.models import Locale
 
 from portal.core.testing import keep_test_connection
 from portal.statistics.models import IndicatorPage
+from portal.statistics.services import dataset_version_create
 
 from .. import services
 from ..choices import Channel, Kind, Offence, Status
-from ..models import Claim
-from ..selectors import THRESHOLD, _protect, statistics_table, year_statistics
+from ..models import Claim, StatisticsMonth
+from ..publish import statistics_publish
+from ..selectors import THRESHOLD, _protect, months_freeze, statistics_table
 from .factories import claim_create, handler_create
 
 URL = "/api/v1/claims/statistics/"
 UTC = dt.UTC
 CASABLANCA = ZoneInfo("Africa/Casablanca")
-YEAR = 2024  # a complete year, whatever today's date
+YEAR = 2024  # a year whose months are all published, whatever today's date
 SLUGS = ("claims-received-by-month", "claims-by-offence", "median-days-to-acknowledge-a-claim")
 _numbers = itertools.count(1)
 
@@ -81,14 +83,20 @@ def api_cells(data):
     return {cell["value"]: cell for cell in data["cells"]}
 
 
-# --- Suppression
+# --- Suppression, within a month
+
+
+def published(dimension, month, **kwargs):
+    months_freeze()
+    return statistics_table(dimension, year=YEAR, month=month, **kwargs)
 
 
 def test_counts_under_5_are_suppressed_with_the_next_smallest(client, db):
     claims(3, at(3), kind=Kind.COMPLAINT)
     claims(10, at(3), kind=Kind.DENUNCIATION)
     claims(7, at(3), kind=Kind.INFORMATION)
-    data = api(client, dimension="kind", year=YEAR, lang="en")
+    months_freeze()
+    data = api(client, dimension="kind", year=YEAR, month=3, lang="en")
     by_kind = api_cells(data)
     assert by_kind["complaint"] == {
         "value": "complaint",
@@ -104,12 +112,13 @@ def test_counts_under_5_are_suppressed_with_the_next_smallest(client, db):
     assert by_kind["denunciation"]["count"] == 10
     assert data["total"]["count"] == 20
     assert data["threshold"] == THRESHOLD
-    assert data["through"] == f"{YEAR}-12-31"
+    assert (data["year"], data["month"], data["through"]) == (YEAR, 3, f"{YEAR}-03-31")
+    assert data["computed_at"]
 
 
 def test_zeros_are_shown_and_need_no_protection(db):
     claims(12, at(5), offence=Offence.BRIBERY)
-    table = statistics_table("offence", year=YEAR, lang="en")
+    table = published("offence", 5, lang="en")
     offences = cells(table)
     assert offences["bribery"].count == 12 and not offences["bribery"].suppressed
     assert offences["conflict"].count == 0 and offences["conflict"].shown == "0"
@@ -119,7 +128,8 @@ def test_zeros_are_shown_and_need_no_protection(db):
 
 def test_a_small_total_is_suppressed_too(client, db):
     claims(4, at(6))
-    data = api(client, dimension="offence", year=YEAR)
+    months_freeze()
+    data = api(client, dimension="offence", year=YEAR, month=6)
     assert data["total"]["suppressed"] and data["total"]["count"] is None
     assert api_cells(data)["bribery"]["suppressed"]
 
@@ -131,30 +141,13 @@ def test_status_groups_protect_each_other(db):
     claims(8, at(2), status=Status.CLOSED_INADMISSIBLE)
     claims(9, at(2), status=Status.RECEIVED)
     claims(20, at(2), status=Status.ACKNOWLEDGED)
-    statuses = cells(statistics_table("status", year=YEAR))
-    groups = cells(statistics_table("status_group", year=YEAR))
+    statuses = cells(published("status", 2))
+    groups = cells(statistics_table("status_group", year=YEAR, month=2))
     assert groups["closed"].count == 17 and groups["open"].count == 29
     assert statuses["closed_founded"].suppressed
     assert statuses["closed_unfounded"].suppressed  # the smallest other closed status
     assert statuses["closed_inadmissible"].count == 8
     assert statuses["received"].count == 9 and statuses["acknowledged"].count == 20
-
-
-def test_the_grid_of_months_by_kind_is_protected_in_both_directions(db):
-    """The kind table and the month table are margins of the grid that the statistics section
-    publishes: a cell withheld in the grid cannot come back from a month's or a kind's total."""
-    claims(2, at(1), kind=Kind.COMPLAINT)
-    claims(10, at(1), kind=Kind.DENUNCIATION)
-    claims(8, at(2), kind=Kind.COMPLAINT)
-    claims(9, at(2), kind=Kind.DENUNCIATION)
-    data = year_statistics(YEAR)
-    grid = {key: key in data.hidden for key in data.counts if key[0] == "mk"}
-    # January's 2 complaints are hidden, and so is a second cell of January and of the
-    # complaints' column, and the grid is left with no line of a single hidden cell.
-    assert grid[("mk", 1, "complaint")] and grid[("mk", 1, "denunciation")]
-    assert grid[("mk", 2, "complaint")] and grid[("mk", 2, "denunciation")]
-    assert cells(statistics_table("kind", year=YEAR))["complaint"].count == 10
-    assert cells(statistics_table("month", year=YEAR))[f"{YEAR}-01"].count == 12
 
 
 def _lines_are_safe(counts, lines, hidden):
@@ -199,6 +192,63 @@ def test_no_line_is_ever_left_with_a_single_suppressed_cell(rows):
     _lines_are_safe(counts, lines, _protect(counts, lines))
 
 
+# --- Published once, never revised
+
+
+def test_a_published_month_never_changes(client, db):
+    """Statuses move, a claim is purged: what was published for a month stays as it was, in
+    the API and in the statistics section, so no two releases can be subtracted."""
+    claims(3, at(4), kind=Kind.COMPLAINT, status=Status.RECEIVED)
+    claims(9, at(4), kind=Kind.DENUNCIATION, status=Status.RECEIVED)
+    statistics_publish()
+    before = {
+        dimension: api(client, dimension=dimension, year=YEAR, month=4)
+        for dimension in ("kind", "status", "status_group")
+    }
+    rows = {p.slug: _observations(p) for p in IndicatorPage.objects.filter(slug__in=SLUGS)}
+    Claim.objects.filter(filed_at__year=YEAR).update(status=Status.CLOSED_FOUNDED)
+    claims(6, at(4), kind=Kind.COMPLAINT)  # cannot happen (filed now), but even so
+    assert statistics_publish() == dict.fromkeys(SLUGS, "unchanged")
+    for dimension, data in before.items():
+        assert api(client, dimension=dimension, year=YEAR, month=4) == data
+    assert {p.slug: _observations(p) for p in IndicatorPage.objects.filter(slug__in=SLUGS)} == rows
+    assert StatisticsMonth.objects.filter(year=YEAR, month=4).count() == 1
+
+
+def test_nothing_is_added_up_over_months_that_hid_a_count(client, db):
+    """The year's total is the sum of the months' totals: shown only when every month's total
+    is, otherwise it would give the hidden one away."""
+    claims(7, at(1))
+    claims(8, at(2))
+    claims(2, at(3, year=YEAR + 1))
+    claims(9, at(4, year=YEAR + 1))
+    months_freeze()
+    data = api(client, dimension="month", year=YEAR)
+    assert data["month"] is None and data["total"]["count"] == 15
+    data = api(client, dimension="month", year=YEAR + 1)
+    assert api_cells(data)[f"{YEAR + 1}-03"]["suppressed"]
+    assert api_cells(data)[f"{YEAR + 1}-04"]["count"] == 9
+    assert data["total"]["count"] is None and data["total"]["suppressed"]
+
+
+def test_a_month_is_published_a_full_month_after_it_ends(db):
+    now = timezone.now()
+    this_month = timezone.localtime(now, CASABLANCA).replace(day=15)
+    last_month = (this_month.replace(day=1) - dt.timedelta(days=1)).replace(day=15)
+    month_before = (last_month.replace(day=1) - dt.timedelta(days=1)).replace(day=15)
+    for moment in (this_month, last_month, month_before):
+        claims(6, moment.astimezone(UTC))
+    months_freeze()
+    published_months = set(StatisticsMonth.objects.values_list("year", "month"))
+    assert (month_before.year, month_before.month) in published_months
+    assert (last_month.year, last_month.month) not in published_months
+    assert (this_month.year, this_month.month) not in published_months
+    # A month later, last month is published too; and only once.
+    months_freeze(now=now + dt.timedelta(days=31))
+    months_freeze(now=now + dt.timedelta(days=31))
+    assert StatisticsMonth.objects.filter(year=last_month.year, month=last_month.month).count() == 1
+
+
 # --- Time, medians, purged and registered claims
 
 
@@ -207,26 +257,11 @@ def test_months_are_those_of_casablanca(db):
     claims(5, dt.datetime(YEAR, 1, 31, 23, 30, tzinfo=UTC))
     # 23:30 UTC on 31 December of the year before is already in the new year there.
     claims(6, dt.datetime(YEAR - 1, 12, 31, 23, 30, tzinfo=UTC))
-    months = cells(statistics_table("month", year=YEAR, lang="en"))
+    months = cells(published("month", None, lang="en"))
     assert months[f"{YEAR}-01"].count == 6
     assert months[f"{YEAR}-02"].count == 5
     assert months[f"{YEAR}-02"].label == f"February {YEAR}"
-    assert statistics_table("month", year=YEAR - 1).total.count == 0
-
-
-def test_the_month_under_way_is_not_counted(client, db):
-    now = timezone.now()
-    claims(7, now)
-    month_start = timezone.localtime(now, CASABLANCA).replace(day=1, hour=0, minute=0, second=0)
-    claims(6, month_start - dt.timedelta(minutes=1))
-    data = api(client, dimension="month")
-    assert data["total"]["count"] == 6
-    this_month = timezone.localtime(now, CASABLANCA).strftime("%Y-%m")
-    assert this_month not in api_cells(data)
-    # A month later, it is.
-    later = now + dt.timedelta(days=40)
-    year = timezone.localtime(now, CASABLANCA).year
-    assert cells(statistics_table("month", year=year, now=later))[this_month].count == 7
+    assert not statistics_table("month", year=YEAR - 1).cells
 
 
 def test_median_days_to_acknowledge(client, db):
@@ -235,15 +270,16 @@ def test_median_days_to_acknowledge(client, db):
     for days in (1, 2, 3, 4):
         claims(1, at(4), acknowledged_after=dt.timedelta(days=days))
     claims(3, at(4))  # not acknowledged: not in the median
-    data = api(client, dimension="month", year=YEAR)
-    months = api_cells(data)
+    months_freeze()
+    months = api_cells(api(client, dimension="month", year=YEAR))
     assert months[f"{YEAR}-03"]["median_days_to_acknowledge"] == 3.0
     assert not months[f"{YEAR}-03"]["median_suppressed"]
     assert months[f"{YEAR}-04"]["median_days_to_acknowledge"] is None
     assert months[f"{YEAR}-04"]["median_suppressed"]  # 4 acknowledged claims only
     assert months[f"{YEAR}-05"]["median_days_to_acknowledge"] is None
     assert not months[f"{YEAR}-05"]["median_suppressed"]  # none at all
-    assert data["median_days_to_acknowledge"] == {"days": 3.0, "claims": 9, "suppressed": False}
+    march = api(client, dimension="kind", year=YEAR, month=3)
+    assert march["median_days_to_acknowledge"] == {"days": 3.0, "claims": 5, "suppressed": False}
 
 
 def test_purged_and_registered_claims_count(db):
@@ -254,22 +290,23 @@ def test_purged_and_registered_claims_count(db):
         services.claim_status_change(handler=handler, claim=claim, status=Status.CLOSED_UNFOUNDED)
         services.claim_purge(claim=claim)
     assert Claim.objects.filter(purged_at__isnull=False).count() == 2
-    later = timezone.now() + dt.timedelta(days=40)
-    year = timezone.localtime(timezone.now(), CASABLANCA).year
-    channels = cells(statistics_table("channel", year=year, now=later, lang="en"))
+    now = timezone.localtime(timezone.now(), CASABLANCA)
+    months_freeze(now=now + dt.timedelta(days=70))
+    table = statistics_table("channel", year=now.year, month=now.month, lang="en")
+    channels = cells(table)
     assert channels["in_person"].count == 5 and channels["in_person"].label == "In person"
     assert channels["online"].count == 6  # 2 of them purged
-    assert statistics_table("kind", year=year, now=later).total.count == 11
+    assert table.total.count == 11
 
 
 def test_sectors_and_regions_have_labels_and_a_not_given_cell(db):
     claims(6, at(7), sector="health", region="souss-massa")
     claims(5, at(7))
-    sectors = cells(statistics_table("sector", year=YEAR, lang="fr"))
+    sectors = cells(published("sector", 7, lang="fr"))
     assert sectors["health"].count == 6 and sectors["health"].label == "Santé"
     assert sectors[""].count == 5 and sectors[""].label
     assert sectors["education"].count == 0
-    regions = cells(statistics_table("region", year=YEAR, lang="en"))
+    regions = cells(statistics_table("region", year=YEAR, month=7, lang="en"))
     assert regions["souss-massa"].count == 6 and regions[""].count == 5
 
 
@@ -277,11 +314,24 @@ def test_sectors_and_regions_have_labels_and_a_not_given_cell(db):
 
 
 def test_defaults_and_errors(client, db):
-    data = api(client)
-    assert data["dimension"] == "month"
-    previous = timezone.localtime(timezone.now(), CASABLANCA).replace(day=1) - dt.timedelta(days=1)
-    assert data["year"] == previous.year
-    for params in ({"dimension": "content"}, {"year": "soon"}, {"year": 1999}, {"lang": "de"}):
+    claims(6, at(3))
+    claims(7, at(5))
+    months_freeze()
+    assert api(client)["dimension"] == "month"
+    latest = StatisticsMonth.objects.order_by("-year", "-month").first()
+    data = api(client, dimension="kind")
+    assert (data["year"], data["month"]) == (latest.year, latest.month)
+    assert api(client, dimension="kind", year=YEAR)["month"] == 12
+    response = client.get(URL, {"dimension": "kind", "year": 2099, "month": 1})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No statistics are published for this month."}
+    for params in (
+        {"dimension": "content"},
+        {"year": "soon"},
+        {"year": 1999},
+        {"lang": "de"},
+        {"month": 13},
+    ):
         response = client.get(URL, params)
         assert response.status_code == 422, params
         assert response.json()["detail"][0]["loc"][0] == "query"
@@ -290,15 +340,18 @@ def test_defaults_and_errors(client, db):
 
 def test_queries_do_not_grow_with_the_number_of_claims(client, db, django_assert_max_num_queries):
     claims(10, at(1), sector="health")
+    months_freeze()
     for dimension in ("month", "sector"):
         with django_assert_max_num_queries(6):
-            api(client, dimension=dimension, year=YEAR)
+            api(client, dimension=dimension, year=YEAR, month=1)
     for month in range(1, 13):
         for kind in Kind.values:
-            claims(7, at(month), kind=kind, sector="education", region="oriental")
+            claims(7, at(month, year=YEAR + 1), kind=kind, sector="education", region="oriental")
+    with django_assert_max_num_queries(60):  # two a month, and the sectors' names
+        months_freeze()
     for dimension in ("month", "sector", "status"):
         with django_assert_max_num_queries(6):
-            api(client, dimension=dimension, year=YEAR)
+            api(client, dimension=dimension, year=YEAR + 1, month=6)
 
 
 def test_openapi_schema_describes_the_statistics(client, db):
@@ -327,6 +380,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 def test_api_conforms_to_its_schema(case):
     claims(6, at(3), kind=Kind.COMPLAINT)
     claims(2, at(3), kind=Kind.INFORMATION, acknowledged_after=dt.timedelta(days=2))
+    months_freeze()
     case.call_and_validate()
 
 
@@ -334,11 +388,14 @@ def test_api_conforms_to_its_schema(case):
 
 
 def _observations(page):
-    current = IndicatorPage.objects.get(pk=page.pk).dataset.current
+    dataset = IndicatorPage.objects.get(pk=page.pk).dataset
+    if dataset is None:
+        return {}
+    current = dataset.current
     return {(obs.period, obs.dimension_key): obs.value for obs in current.observations.all()}
 
 
-def test_publish_creates_the_indicators_then_adds_versions_only_on_change(db):
+def test_publish_creates_the_indicators_then_adds_only_new_months(db):
     claims(3, at(1), kind=Kind.COMPLAINT, offence=Offence.ABUSE)
     claims(12, at(1), kind=Kind.DENUNCIATION)
     claims(9, at(1), kind=Kind.INFORMATION)
@@ -366,16 +423,18 @@ def test_publish_creates_the_indicators_then_adds_versions_only_on_change(db):
     assert (f"{YEAR}-01", "kind=complaint") not in monthly
     assert (f"{YEAR}-01", "kind=information") not in monthly
     assert monthly[(f"{YEAR}-02", "kind=denunciation")] == 5
-    assert (f"{YEAR}-03", "") in monthly  # the months after, up to the last complete one
+    assert (f"{YEAR}-03", "") in monthly  # the months after, up to the last published one
     assert (f"{YEAR - 1}-12", "") not in monthly  # nothing before the first claim
 
-    yearly = _observations(pages["claims-by-offence"])
-    assert yearly[(str(YEAR), "")] == 29
-    assert yearly[(str(YEAR), "offence=bribery")] == 21
-    # 3 abuses of functions: withheld, with the smallest other offence (5 influence).
-    assert (str(YEAR), "offence=abuse") not in yearly
-    assert (str(YEAR), "offence=influence") not in yearly
-    assert yearly[(str(YEAR), "offence=conflict")] == 0
+    by_offence = _observations(pages["claims-by-offence"])
+    assert pages["claims-by-offence"].specific.periodicity == "monthly"
+    assert by_offence[(f"{YEAR}-01", "")] == 24
+    # 3 abuses of functions: withheld, with the only other offence of January (21 bribes).
+    assert (f"{YEAR}-01", "offence=abuse") not in by_offence
+    assert (f"{YEAR}-01", "offence=bribery") not in by_offence
+    assert by_offence[(f"{YEAR}-02", "offence=influence")] == 5
+    assert by_offence[(f"{YEAR}-01", "offence=conflict")] == 0
+    assert all(len(period) == 7 and period[4] == "-" for period, _ in by_offence)  # months
 
     medians = _observations(pages["median-days-to-acknowledge-a-claim"])
     assert medians == {(f"{YEAR}-02", ""): Decimal("2.0")}
@@ -385,11 +444,41 @@ def test_publish_creates_the_indicators_then_adds_versions_only_on_change(db):
     assert "claims-by-offence: unchanged" in out
     assert {slug: page.dataset.versions.count() for slug, page in pages.items()} == versions
 
-    claims(6, at(6), offence=Offence.CONFLICT)
-    assert "claims-by-offence: updated" in call_command_output("claims_publish_statistics")
-    assert pages["claims-by-offence"].dataset.versions.count() == versions["claims-by-offence"] + 1
-    assert _observations(pages["claims-by-offence"])[(str(YEAR), "offence=conflict")] == 6
+    # A new month: a new version that only adds it; the previous version stays (same figures).
+    later = timezone.now() + dt.timedelta(days=31)
+    claims(6, later - dt.timedelta(days=60), offence=Offence.CONFLICT)
+    assert statistics_publish(now=later)["claims-by-offence"] == "updated"
+    page = pages["claims-by-offence"]
+    assert page.dataset.versions.count() == versions["claims-by-offence"] + 1
+    current = _observations(page)
+    assert {key: value for key, value in current.items() if key in by_offence} == by_offence
     assert IndicatorPage.objects.filter(slug__in=SLUGS).count() == len(SLUGS) * 4
+
+
+def test_versions_of_an_earlier_method_are_deleted(client, db):
+    """Data that a new version does not contain (computed by an earlier method, which revised
+    the year to date) would let a reader compare the two: the old versions go."""
+    claims(8, at(1))
+    statistics_publish()
+    page = IndicatorPage.objects.get(slug="claims-by-offence", locale__language_code="ar")
+    old = dataset_version_create(
+        indicator=page,
+        rows=[
+            {
+                "period": f"{YEAR}-01",
+                "start": dt.date(YEAR, 1, 1),
+                "dimensions": (),
+                "value": Decimal(9),
+                "note": "",
+            }
+        ],
+        comment="the year to date, as computed before",
+    )
+    assert statistics_publish()["claims-by-offence"] == "updated"
+    assert list(page.dataset.versions.all()) == [page.dataset.current]
+    assert not page.dataset.versions.filter(pk=old.pk).exists()
+    url = page.get_url()
+    assert client.get(f"{url}versions/{old.number}/data.csv").status_code == 404
 
 
 def call_command_output(name):
