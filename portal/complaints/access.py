@@ -102,7 +102,8 @@ class ClaimContent:
     disclosures: list = field(default_factory=list)  # (DisclosureRequest, motivation)
 
 
-def _decrypt_all(claim, key, *, with_notes):
+def _decrypt_all(claim, key, *, with_notes, notes_of=None):
+    """`notes_of`: the institution whose handlers' notes a partner sees (None: all notes)."""
     contact = None
     if claim.identity == Identity.NAMED and claim.contact:
         contact = crypto.decrypt_json(key, claim.contact)
@@ -113,10 +114,10 @@ def _decrypt_all(claim, key, *, with_notes):
     notes = []
     disclosures = []
     if with_notes:
-        notes = [
-            (note, crypto.decrypt(key, note.body).decode())
-            for note in claim.notes.select_related("author__user")
-        ]
+        notes = claim.notes.select_related("author__user")
+        if notes_of is not None:
+            notes = notes.filter(author__institution_id=notes_of)
+        notes = [(note, crypto.decrypt(key, note.body).decode()) for note in notes]
         disclosures = [
             (request, crypto.decrypt(key, request.motivation).decode())
             for request in claim.disclosures.select_related(
@@ -141,9 +142,12 @@ def _decrypt_all(claim, key, *, with_notes):
 
 def claim_open(*, handler, claim, private_key, export=False):
     """The claim decrypted for a handler (with internal notes and the motivations of identity
-    disclosure requests); audited as an open, or as an export when the handler downloads it."""
+    disclosure requests); audited as an open, or as an export when the handler downloads it. A
+    partner's handler sees the notes of its own institution's handlers only, not the
+    authority's."""
     key = claim_key(handler, claim, private_key)
-    opened = _decrypt_all(claim, key, with_notes=True)
+    notes_of = None if is_authority(handler.institution) else handler.institution_id
+    opened = _decrypt_all(claim, key, with_notes=True, notes_of=notes_of)
     action = AuditEntry.Action.EXPORT if export else AuditEntry.Action.OPEN
     audit(action, user=handler.user, claim=claim)
     return opened

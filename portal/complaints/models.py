@@ -3,6 +3,7 @@
 (`crypto.py`); the clear fields are the triage metadata that routes and counts claims."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -46,6 +47,15 @@ class Handler(models.Model):
     @property
     def has_key(self):
         return self.public_key is not None
+
+    def clean(self):
+        super().clean()
+        from .access import authority_id
+
+        if self.is_custodian and self.institution_id != authority_id():
+            raise ValidationError(
+                {"is_custodian": _("Only the authority's handlers can be identity custodians.")}
+            )
 
 
 class Claim(models.Model):
@@ -274,10 +284,19 @@ class AuditEntry(models.Model):
         PURGE_WARNING = "purge_warning", _("purge announced")
         PURGE = "purge", _("purged")
         REPORTER = "reporter", _("reporter followed up")
+        RECEIPT_SHOWN = "receipt_shown", _("receipt shown to the handler who registered it")
+        HANDLER = "handler", _("handler's rights changed")
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # No database constraint and nothing done on deletion: an account that appears in the log
+    # can be deleted, and its entries keep its id and name, unchanged.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_name = models.CharField(max_length=150, blank=True)  # kept if the account goes
     action = models.CharField(max_length=30, choices=Action.choices)

@@ -199,6 +199,8 @@ def claim_file(
         _attachments_store(prepared, stored)
         if registered_by is not None:
             audit(AuditEntry.Action.REGISTER, user=registered_by.user, claim=claim, detail=channel)
+            # The registration page shows the receipt to this handler, once.
+            audit(AuditEntry.Action.RECEIPT_SHOWN, user=registered_by.user, claim=claim)
         else:
             audit(AuditEntry.Action.FILE, claim=claim)
         _on_commit_notify(claim.pk, "filed")
@@ -540,9 +542,59 @@ def claim_purge(*, claim):
     claim.seals.all().delete()
     claim.content = claim.contact = claim.receipt_seal = None
     claim.escrow_seal = claim.contact_escrow_seal = None
-    claim.assigned_to = None
+    # The receipt no longer finds it (a random value, unique like the others), and what the
+    # statistics do not count goes too.
+    claim.receipt_lookup = secrets.token_bytes(32)
+    claim.assigned_to = claim.referred_to = None
+    claim.institution_concerned = ""
+    claim.occurred_on = None
+    claim.has_amount = False
     claim.purged_at = timezone.now()
     claim.save()
     audit(AuditEntry.Action.PURGE, claim=claim)
     transaction.on_commit(lambda: [storage.delete(name) for name in files])
     return claim
+
+
+def handler_rights_changed(*, handler, previous):
+    """After a handler is added or changed, whatever the path (workspace, admin, command): a
+    handler deactivated or moved to another institution loses every key sealed to it, one no
+    longer an identity custodian loses the identity keys; the change is audited. `previous`:
+    the handler's institution_id, is_active and is_custodian before, or None when added."""
+    changes, removed = [], 0
+    seals = KeySeal.objects.filter(handler=handler)
+    if previous is None:
+        changes.append(f"added to {handler.institution}")
+    else:
+        if previous["institution_id"] != handler.institution_id:
+            changes.append(f"moved to {handler.institution}")
+        if previous["is_active"] and not handler.is_active:
+            changes.append("deactivated")
+        elif not previous["is_active"] and handler.is_active:
+            changes.append("reactivated")
+        if previous["is_custodian"] and not handler.is_custodian:
+            changes.append("no longer an identity custodian")
+            removed += seals.filter(purpose=KeySeal.Purpose.CONTACT).delete()[0]
+        if (
+            previous["institution_id"] != handler.institution_id
+            or not handler.is_active
+            or not handler.user.is_active
+        ):
+            removed += seals.delete()[0]
+    if handler.is_custodian and (previous is None or not previous["is_custodian"]):
+        changes.append("identity custodian")
+    if not changes:
+        return
+    detail = f"{handler.user.get_username()}: {', '.join(changes)}"
+    if removed:
+        detail += f"; {removed} key seal(s) removed"
+    audit(AuditEntry.Action.HANDLER, detail=detail)
+
+
+def handler_account_deactivated(*, handler):
+    """The account of a handler was deactivated: it loses its seals, audited."""
+    removed = KeySeal.objects.filter(handler=handler).delete()[0]
+    audit(
+        AuditEntry.Action.HANDLER,
+        detail=f"{handler.user.get_username()}: account deactivated; {removed} key seal(s) removed",
+    )

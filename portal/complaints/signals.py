@@ -4,8 +4,9 @@ test settings (CLAIMS_AUDIT_MAINTENANCE) the log is always locked; a connection 
 function (the sqlite3 shell) cannot change it at all."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 
@@ -24,13 +25,60 @@ def audit_lock(sender, connection, **kwargs):
             cursor.execute("SET portal.audit_maintenance = 'on'")
 
 
+@receiver(pre_save, sender="complaints.Handler", dispatch_uid="complaints-handler-before")
+def handler_before(sender, instance, raw=False, **kwargs):
+    instance._previous_rights = (
+        None
+        if raw or instance.pk is None
+        else sender.objects.filter(pk=instance.pk)
+        .values("institution_id", "is_active", "is_custodian")
+        .first()
+    )
+
+
 @receiver(post_save, sender="complaints.Handler", dispatch_uid="complaints-handler-admin-access")
-def handler_admin_access(sender, instance, created, **kwargs):
+def handler_after(sender, instance, created, raw=False, **kwargs):
     """A handler works in the admin: one made in the admin's Handler screen gets the right to
-    enter it, as `manage.py claims_handler add` gives it."""
+    enter it, as `manage.py claims_handler add` gives it. Any change of its rights goes through
+    `services.handler_rights_changed` (seals removed, audited)."""
+    if raw:
+        return
+    from .services import handler_rights_changed
+
     if created:
         from django.contrib.auth.models import Permission
 
         instance.user.user_permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
         )
+    handler_rights_changed(handler=instance, previous=getattr(instance, "_previous_rights", None))
+
+
+@receiver(post_delete, sender="complaints.Handler", dispatch_uid="complaints-handler-removed")
+def handler_removed(sender, instance, **kwargs):
+    from .access import audit
+    from .models import AuditEntry
+
+    audit(AuditEntry.Action.HANDLER, detail=f"{instance.user.get_username()}: removed")
+
+
+@receiver(pre_save, sender=get_user_model(), dispatch_uid="complaints-account-before")
+def account_before(sender, instance, raw=False, **kwargs):
+    instance._was_active = (
+        None
+        if raw or instance.pk is None
+        else sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="complaints-account-after")
+def account_after(sender, instance, raw=False, **kwargs):
+    """An account deactivated (Users admin, Django admin, shell) loses its claim keys."""
+    if raw or not getattr(instance, "_was_active", False) or instance.is_active:
+        return
+    from .models import Handler
+    from .services import handler_account_deactivated
+
+    handler = Handler.objects.filter(user=instance).first()
+    if handler is not None:
+        handler_account_deactivated(handler=handler)

@@ -39,9 +39,9 @@ def test_add_makes_a_handler_with_admin_access(user):
 
 
 def test_add_twice_updates_and_reactivates(user):
-    run("add", "samira", "CC", "--custodian")
+    run("add", "samira", "INPPLC", "--custodian")
     run("remove", "samira")
-    run("add", "samira", "CC")
+    run("add", "samira", "INPPLC")
     handler = Handler.objects.get(user=user)
     assert handler.is_active and not handler.is_custodian
     assert Handler.objects.filter(user=user).count() == 1
@@ -57,6 +57,7 @@ def test_a_handler_does_not_move_between_institutions(user):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
+        (("add", "samira", "CC", "--custodian"), "Only the authority's handlers can be"),
         (("add", "nobody", "INPPLC"), "No user named 'nobody'"),
         (("add", "samira", "XYZ"), "No institution with the acronym 'XYZ'"),
         (("remove", "nobody"), "No user named 'nobody'"),

@@ -653,7 +653,7 @@ def test_register_a_claim_received_by_post(client, authority):
     assert Claim.objects.count() == count + 1
     claim = Claim.objects.latest("filed_at")
     assert claim.channel == Channel.POST and claim.language == "fr"
-    assert actions(claim) == ["register"]
+    assert actions(claim) == ["register", "receipt_shown"]
     assert access.claim_for_receipt(receipt)[0] == claim
     assert claim.attachments.count() == 1
     opened = client.get(url(claim))  # locked: the receipt page did not need the key

@@ -7,6 +7,7 @@ password; `reset-key` only forgets one."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -80,6 +81,10 @@ class Command(BaseCommand):
             handler = Handler(user=user, institution=workspace)
         handler.is_custodian = custodian
         handler.is_active = True
+        try:
+            handler.full_clean(exclude=["user"])
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         handler.save()
         user.user_permissions.add(
             Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
