@@ -114,8 +114,10 @@ class InstitutionPage(PortalPage):
     ]
     content_panels = [
         *PortalPage.content_panels,
-        FieldPanel("acronym"),
-        FieldPanel("kind"),
+        # Partners' staff see them but cannot change them: the acronym names the institution's
+        # groups and collection, and the type is shown as its official status.
+        FieldPanel("acronym", permission="institutions.change_institution_identity"),
+        FieldPanel("kind", permission="institutions.change_institution_identity"),
         FieldPanel("website"),
         FieldPanel("description"),
         FieldPanel("description_source"),
@@ -126,6 +128,9 @@ class InstitutionPage(PortalPage):
 
     class Meta:
         verbose_name = _("institution")
+        permissions = [
+            ("change_institution_identity", _("Can change an institution's acronym and type"))
+        ]
 
     def clean(self):
         super().clean()

@@ -107,6 +107,24 @@ def test_editor_saves_a_draft_but_cannot_publish(client, cndp_editor):
     assert page.intro != "Nouvelle présentation"  # the live page is unchanged
 
 
+def test_a_partner_cannot_change_its_acronym_or_type(client, cndp_editor):
+    """The type says which institution is the authority (whose moderators publish every
+    section) and the acronym names the groups: a partner's form does not offer them, and a
+    forged form does not change them."""
+    login_verified(client, cndp_editor)
+    page = InstitutionPage.objects.get(slug="cndp", locale__language_code="fr")
+    form = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="kind"' not in form and 'name="acronym"' not in form
+    assert 'name="intro"' in form
+    client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        edit_data(page, kind="authority", acronym="INPPLC2", intro="Toujours la CNDP"),
+    )
+    draft = InstitutionPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.intro == "Toujours la CNDP"
+    assert (draft.kind, draft.acronym) == ("national", "CNDP")
+
+
 @pytest.fixture
 def cndp_as_admin(client, django_user_model):
     """The CNDP's French page, with a signed-in administrator and its revision count."""
