@@ -509,6 +509,7 @@ def handler_password_change(*, handler, old_password, new_password):
         handler.key_salt = salt
         handler.save(update_fields=["private_key", "key_salt"])
     handler.user.set_password(new_password)
+    handler.user._claims_rewrapped = True  # not a change behind the key's back (signals.py)
     handler.user.save(update_fields=["password"])
     audit(AuditEntry.Action.REWRAP, user=handler.user)
 

@@ -64,21 +64,33 @@ def handler_removed(sender, instance, **kwargs):
 
 @receiver(pre_save, sender=get_user_model(), dispatch_uid="complaints-account-before")
 def account_before(sender, instance, raw=False, **kwargs):
-    instance._was_active = (
+    before = (
         None
         if raw or instance.pk is None
-        else sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+        else sender.objects.filter(pk=instance.pk).values_list("is_active", "password").first()
     )
+    instance._was_active, instance._old_password = before or (None, None)
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="complaints-account-after")
 def account_after(sender, instance, raw=False, **kwargs):
-    """An account deactivated (Users admin, Django admin, shell) loses its claim keys."""
-    if raw or not getattr(instance, "_was_active", False) or instance.is_active:
+    """An account deactivated (Users admin, Django admin, shell) loses its claim keys. A
+    password changed anywhere but the workspace's own form (which re-wraps the key) leaves the
+    key locked under the old password: that is audited, and the unlock page says so."""
+    if raw or getattr(instance, "_was_active", None) is None:
         return
-    from .models import Handler
-    from .services import handler_account_deactivated
+    from .models import AuditEntry, Handler
+    from .services import audit, handler_account_deactivated
 
     handler = Handler.objects.filter(user=instance).first()
-    if handler is not None:
+    if handler is None:
+        return
+    if instance._was_active and not instance.is_active:
         handler_account_deactivated(handler=handler)
+    rewrapped = getattr(instance, "_claims_rewrapped", False)
+    if instance._old_password != instance.password and handler.has_key and not rewrapped:
+        audit(
+            AuditEntry.Action.HANDLER,
+            detail=f"{instance.get_username()}: password changed outside the claims workspace; "
+            "the claim key needs a recovery",
+        )

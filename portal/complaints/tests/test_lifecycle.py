@@ -11,7 +11,7 @@ from .. import services
 from ..choices import Channel, Identity, Status
 from ..crypto import receipt_keys
 from ..models import AuditEntry, Claim, KeySeal
-from .factories import claim_create, handler_create, workspace
+from .factories import PASSWORD, claim_create, handler_create, workspace
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,21 @@ def test_a_partner_sees_its_own_notes_not_the_authoritys():
     assert [text for _note, text in seen.notes] == ["from CC"]
     seen = claim_open(handler=authority, claim=claim, private_key=authority_key)
     assert [text for _note, text in seen.notes] == ["ours only", "from CC"]
+
+
+def test_a_password_changed_outside_the_workspace_is_audited():
+    handler, _key = handler_create()
+    user = handler.user
+    user.set_password("a new password from the Users admin")
+    user.save()
+    assert last_handler_entry().detail == (
+        f"{user.username}: password changed outside the claims workspace; "
+        "the claim key needs a recovery"
+    )
+    # The workspace's own form re-wraps the key: nothing to report.
+    other, _key = handler_create()
+    count = AuditEntry.objects.filter(action=AuditEntry.Action.HANDLER).count()
+    services.handler_password_change(
+        handler=other, old_password=PASSWORD, new_password="another long new password 2026"
+    )
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.HANDLER).count() == count
