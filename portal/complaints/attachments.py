@@ -440,11 +440,22 @@ class LimitedMemoryUploadHandler(FileUploadHandler):
     """Keeps every uploaded file in memory, whatever its size (plaintext evidence never reaches
     a temporary file). Past CLAIMS_MAX_FILE_BYTES the rest of a file is discarded: it arrives
     empty, with its real `size`, so `clean_upload` refuses it as too large. A request larger than
-    CLAIMS_MAX_FILES full files plus the form fields is refused (400) before it is read."""
+    CLAIMS_MAX_FILES full files plus the form fields is refused (400) before it is read. A form
+    that takes smaller or fewer files (the proof of filing) gives its own limits."""
+
+    def __init__(self, request=None, *, max_files=None, max_file_bytes=None, max_fields=None):
+        super().__init__(request)
+        self.max_files = max_files or settings.CLAIMS_MAX_FILES
+        self.max_file_bytes = max_file_bytes or settings.CLAIMS_MAX_FILE_BYTES
+        self.max_fields = max_fields
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        fields = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or global_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        files = settings.CLAIMS_MAX_FILES * (settings.CLAIMS_MAX_FILE_BYTES + PART_OVERHEAD)
+        fields = (
+            self.max_fields
+            or settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            or global_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        )
+        files = self.max_files * (self.max_file_bytes + PART_OVERHEAD)
         bound = files + fields + PART_OVERHEAD
         if content_length is not None and content_length > bound:
             raise RequestDataTooBig("The request is larger than the evidence files allowed.")
@@ -455,7 +466,7 @@ class LimitedMemoryUploadHandler(FileUploadHandler):
         self.oversize = False
 
     def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > settings.CLAIMS_MAX_FILE_BYTES:
+        if start + len(raw_data) > self.max_file_bytes:
             if not self.oversize:
                 self.oversize = True
                 self.file = io.BytesIO()

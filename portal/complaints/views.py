@@ -367,7 +367,11 @@ def complaints_verify(request):
         request, "verify", limit=VERIFY_LIMIT, window=VERIFY_WINDOW
     ):
         return _too_many(request, "verify", VERIFY_WINDOW)
-    request.upload_handlers = [attachments.LimitedMemoryUploadHandler(request)]
+    request.upload_handlers = [
+        attachments.LimitedMemoryUploadHandler(
+            request, max_files=1, max_file_bytes=proof.MAX_PROOF_BYTES, max_fields=64 * 1024
+        )
+    ]
     return _complaints_verify(request)
 
 

@@ -157,3 +157,12 @@ def test_checks_are_rate_limited_before_the_upload_is_read(client, monkeypatch):
         assert (parsing.call_count, reading.call_count) == (1, 1)  # the body was not read
     assert client.post(VERIFY.format(lang="en"), values).status_code == 429
     assert client.get(VERIFY.format(lang="en")).status_code == 200  # reading the page is free
+
+
+def test_an_upload_larger_than_a_proof_is_refused_before_it_is_read(client):
+    """A proof is at most 2 MiB: the verify page does not take a claim's 5 files of 10 MB."""
+    big = SimpleUploadedFile("proof.pdf", b"%PDF-1.7\n" + b"0" * (6 * 1024 * 1024))
+    with mock.patch.object(proof, "proof_read", wraps=proof.proof_read) as reading:
+        response = client.post(VERIFY.format(lang="en"), {"proof": big})
+    assert response.status_code == 400
+    assert reading.call_count == 0
