@@ -127,6 +127,7 @@ def test_production_passes_check_deploy(tmp_path):
         "CLAIMS_SECRET": CLAIMS_SECRET,
         "PORTAL_VAR_DIR": str(tmp_path),
         "CACHE_DIR": str(tmp_path / "cache"),
+        "TRUSTED_PROXY_COUNT": "1",  # behind nginx, as docs/deployment.md sets it up
     }
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
