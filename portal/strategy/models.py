@@ -83,12 +83,24 @@ class Rating(models.TextChoices):
     NOT_IMPLEMENTED = "not_implemented", _("Not implemented")
 
 
-class Cycle(TranslatedTitle, TranslatedSummary):
+class Dated(models.Model):
+    """A required start and end date, in order."""
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        _check_dates(self)
+
+
+class Cycle(Dated, TranslatedTitle, TranslatedSummary):
     """One national strategy, e.g. 2015-2025, with its phases."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
     source = models.CharField(
         _("source"), max_length=400, blank=True, help_text=_("Where the facts come from.")
     )
@@ -102,17 +114,11 @@ class Cycle(TranslatedTitle, TranslatedSummary):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        super().clean()
-        _check_dates(self)
 
-
-class Phase(TranslatedTitle):
+class Phase(Dated, TranslatedTitle):
     cycle = models.ForeignKey(
         Cycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="phases"
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
 
     class Meta:
         verbose_name = _("phase")
@@ -121,10 +127,6 @@ class Phase(TranslatedTitle):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        super().clean()
-        _check_dates(self)
 
 
 class Item(TranslatedTitle, TranslatedDescription):
